@@ -1,0 +1,93 @@
+//! The command line: what the user typed, resolved once into what the
+//! library needs, then handed to one module per command.
+
+mod check;
+pub mod ui;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use okr::workspace::{find_root, named_root};
+
+/// Objectives and key results kept as TOML files in a git repository.
+#[derive(Debug, Parser)]
+#[command(name = "okr", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// Run as if started in DIR
+    #[arg(short = 'C', global = true, value_name = "DIR")]
+    pub directory: Option<PathBuf>,
+
+    /// Judge the workspace as on this day (YYYY-MM-DD) instead of today
+    #[arg(long, global = true, env = "OKR_AS_OF", value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+
+    /// When to colour the output
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// Print less: no status lines
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    /// Print more about what is done
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+
+    /// Never prompt; fail where a value is missing
+    #[arg(long, global = true)]
+    pub no_input: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate the workspace: every file, every rule
+    Check(check::CheckArgs),
+}
+
+/// `--color`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| format!("`{text}` is not a date; write it as YYYY-MM-DD"))
+}
+
+/// Settings every command shares, resolved from the global options.
+pub struct Global {
+    pub root: PathBuf,
+    pub as_of: NaiveDate,
+    pub colour: bool,
+}
+
+impl Cli {
+    /// Finds the workspace: `-C DIR` is searched upward like the current
+    /// folder; `OKR_WORKSPACE` names the root itself.
+    fn global(&self) -> Result<Global> {
+        let root = match (&self.directory, std::env::var_os("OKR_WORKSPACE")) {
+            (Some(directory), _) => find_root(directory)?,
+            (None, Some(named)) if !named.is_empty() => named_root(&PathBuf::from(named))?,
+            _ => find_root(&std::env::current_dir()?)?,
+        };
+        let as_of = self.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
+        Ok(Global { root, as_of, colour: ui::colour_wanted(self.color) })
+    }
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let global = cli.global()?;
+    match &cli.command {
+        Command::Check(args) => check::run(&global, args),
+    }
+}

@@ -1,0 +1,19 @@
+//! The `okr` binary: parse the command line, run the command, and turn the
+//! outcome into an exit status (0 fine, 1 findings, 2 could not run).
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = cli::Cli::parse();
+    match cli::run(args) {
+        Ok(status) => status,
+        Err(error) => {
+            cli::ui::report_failure(&error);
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,142 @@
+//! Identifiers: the names of people, groups, objectives, key results,
+//! initiatives and custom periods.
+//!
+//! An id doubles as a file or folder name, so its alphabet is kept small
+//! enough to be safe on every file system and in every URL: lowercase ASCII
+//! letters, digits and single dashes. Parsing an id is the first line of
+//! defence against paths that would leave the workspace.
+
+use std::fmt;
+
+/// The longest id the format accepts.
+pub const MAX_ID_LEN: usize = 64;
+
+/// A valid identifier.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Id(String);
+
+/// Why a string is not an id; the message reads after "`x` is not a valid id: ".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IdError {
+    Empty,
+    TooLong,
+    BadCharacter(char),
+    StartsWithDash,
+    EndsWithDash,
+    DoubleDash,
+}
+
+impl Id {
+    /// Parses an id, refusing anything outside the id alphabet.
+    pub fn parse(text: &str) -> Result<Id, IdError> {
+        if text.is_empty() {
+            return Err(IdError::Empty);
+        }
+        if text.len() > MAX_ID_LEN {
+            return Err(IdError::TooLong);
+        }
+        if let Some(bad) = text
+            .chars()
+            .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
+        {
+            return Err(IdError::BadCharacter(bad));
+        }
+        if text.starts_with('-') {
+            return Err(IdError::StartsWithDash);
+        }
+        if text.ends_with('-') {
+            return Err(IdError::EndsWithDash);
+        }
+        if text.contains("--") {
+            return Err(IdError::DoubleDash);
+        }
+        Ok(Id(text.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl AsRef<str> for Id {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for IdError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IdError::Empty => f.write_str("it is empty"),
+            IdError::TooLong => write!(f, "it is longer than {MAX_ID_LEN} characters"),
+            IdError::BadCharacter(c) if c.is_ascii_uppercase() => {
+                write!(f, "`{c}` is uppercase; ids are lowercase")
+            }
+            IdError::BadCharacter(c) => write!(f, "`{}` is not allowed", c.escape_debug()),
+            IdError::StartsWithDash => f.write_str("it starts with a dash"),
+            IdError::EndsWithDash => f.write_str("it ends with a dash"),
+            IdError::DoubleDash => f.write_str("it has two dashes in a row"),
+        }
+    }
+}
+
+/// Suggests the id a person most likely meant: lowercase, with every run of
+/// other characters turned into a single dash.
+pub fn suggest_id(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let mut out = out.trim_end_matches('-').to_owned();
+    out.truncate(MAX_ID_LEN);
+    out.trim_end_matches('-').to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_the_id_alphabet() {
+        for good in ["a", "marketing", "2026", "t1-2026", "a-b-c", &"x".repeat(64)] {
+            assert_eq!(Id::parse(good).map(|id| id.to_string()), Ok(good.to_owned()));
+        }
+    }
+
+    #[test]
+    fn refuses_everything_else() {
+        let cases = [
+            ("", IdError::Empty),
+            (&"x".repeat(65) as &str, IdError::TooLong),
+            ("Marketing", IdError::BadCharacter('M')),
+            ("a_b", IdError::BadCharacter('_')),
+            ("a b", IdError::BadCharacter(' ')),
+            ("../etc", IdError::BadCharacter('.')),
+            ("a/b", IdError::BadCharacter('/')),
+            ("café", IdError::BadCharacter('é')),
+            ("-a", IdError::StartsWithDash),
+            ("a-", IdError::EndsWithDash),
+            ("a--b", IdError::DoubleDash),
+        ];
+        for (text, error) in cases {
+            assert_eq!(Id::parse(text), Err(error), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn suggests_a_valid_id() {
+        assert_eq!(suggest_id("Marketing Team"), "marketing-team");
+        assert_eq!(suggest_id("--Q4__plan!"), "q4-plan");
+        assert!(Id::parse(&suggest_id(&"Ab ".repeat(40))).is_ok());
+    }
+}

@@ -1,0 +1,174 @@
+//! Objectives with their key results, check-ins and initiatives.
+
+use chrono::NaiveDate;
+
+use crate::model::id::Id;
+use crate::model::reference::ObjectiveRef;
+use crate::model::source::{FileId, Located, Span};
+
+/// One objective file: `groups/<group>/<period>/<id>.toml`.
+#[derive(Clone, Debug)]
+pub struct Objective {
+    /// Its reference, which is also its path: owner, period and id.
+    pub reference: ObjectiveRef,
+    pub file: FileId,
+    pub title: Option<Located<String>>,
+    pub lead: Option<Located<Id>>,
+    /// Whether a non-empty `lead` was written, even one that is not an id.
+    pub lead_written: bool,
+    pub aligned_to: Option<Located<ObjectiveRef>>,
+    pub description: Option<Located<String>>,
+    pub commitment: Commitment,
+    pub key_results: Vec<KeyResult>,
+    pub initiatives: Vec<Initiative>,
+}
+
+/// How an ended objective is graded.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Commitment {
+    /// Accomplished at a score of 0.7.
+    #[default]
+    Aspirational,
+    /// Accomplished only at a score of 1.0.
+    Committed,
+}
+
+/// How a key result measures.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum KeyResultKind {
+    /// A number moving from `start` to `target`, up or down.
+    #[default]
+    Metric,
+    /// Done or not.
+    Milestone,
+    /// A level to hold: met while the latest value is at or above `target`.
+    AtLeast,
+    /// A level to hold: met while the latest value is at or below `target`.
+    AtMost,
+}
+
+/// A `[key_result.<id>]` table.
+#[derive(Clone, Debug)]
+pub struct KeyResult {
+    pub id: Id,
+    /// The table's header key.
+    pub at: Span,
+    pub title: Option<Located<String>>,
+    pub kind: KeyResultKind,
+    pub start: Option<Located<f64>>,
+    pub target: Option<Located<f64>>,
+    pub unit: Option<Located<String>>,
+    pub lead: Option<Located<Id>>,
+    pub weight: f64,
+    pub checkins: Vec<Checkin>,
+}
+
+/// One `[[key_result.<id>.checkin]]`.
+#[derive(Clone, Debug)]
+pub struct Checkin {
+    pub at: Span,
+    pub date: Located<NaiveDate>,
+    pub value: Located<CheckinValue>,
+    pub by: Option<Located<Id>>,
+    pub note: Option<Located<String>>,
+    pub confidence: Option<Confidence>,
+}
+
+/// What a check-in reports.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum CheckinValue {
+    /// The current figure of a metric or a level.
+    Number(f64),
+    /// Whether a milestone is done.
+    Done(bool),
+}
+
+/// The lead's own judgement at a check-in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Confidence {
+    High,
+    Medium,
+    Low,
+}
+
+/// An `[initiative.<id>]` table: the work that moves key results.
+#[derive(Clone, Debug)]
+pub struct Initiative {
+    pub id: Id,
+    pub at: Span,
+    pub title: Option<Located<String>>,
+    pub owner: Option<Located<Id>>,
+    pub supports: Vec<Located<Id>>,
+    pub status: InitiativeStatus,
+    pub due: Option<Located<NaiveDate>>,
+}
+
+/// Where an initiative stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum InitiativeStatus {
+    #[default]
+    Planned,
+    InProgress,
+    Done,
+    Dropped,
+}
+
+impl Commitment {
+    pub const NAMES: [&'static str; 2] = ["aspirational", "committed"];
+
+    pub fn parse(text: &str) -> Option<Commitment> {
+        match text {
+            "aspirational" => Some(Commitment::Aspirational),
+            "committed" => Some(Commitment::Committed),
+            _ => None,
+        }
+    }
+}
+
+impl KeyResultKind {
+    pub const NAMES: [&'static str; 4] = ["metric", "milestone", "at-least", "at-most"];
+
+    pub fn parse(text: &str) -> Option<KeyResultKind> {
+        match text {
+            "metric" => Some(KeyResultKind::Metric),
+            "milestone" => Some(KeyResultKind::Milestone),
+            "at-least" => Some(KeyResultKind::AtLeast),
+            "at-most" => Some(KeyResultKind::AtMost),
+            _ => None,
+        }
+    }
+}
+
+impl Confidence {
+    pub const NAMES: [&'static str; 3] = ["high", "medium", "low"];
+
+    pub fn parse(text: &str) -> Option<Confidence> {
+        match text {
+            "high" => Some(Confidence::High),
+            "medium" => Some(Confidence::Medium),
+            "low" => Some(Confidence::Low),
+            _ => None,
+        }
+    }
+}
+
+impl InitiativeStatus {
+    pub const NAMES: [&'static str; 4] = ["planned", "in-progress", "done", "dropped"];
+
+    pub fn parse(text: &str) -> Option<InitiativeStatus> {
+        match text {
+            "planned" => Some(InitiativeStatus::Planned),
+            "in-progress" => Some(InitiativeStatus::InProgress),
+            "done" => Some(InitiativeStatus::Done),
+            "dropped" => Some(InitiativeStatus::Dropped),
+            _ => None,
+        }
+    }
+}
+
+impl Objective {
+    /// The key result or initiative with this id, if any: they share one namespace.
+    pub fn key_result(&self, id: &Id) -> Option<&KeyResult> {
+        self.key_results.iter().find(|kr| &kr.id == id)
+    }
+}

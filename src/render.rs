@@ -1,0 +1,121 @@
+//! The three faces of a check: for people, for scripts, for GitHub.
+//!
+//! Each renderer turns a [`Report`] into a string; printing it, and whether
+//! the terminal wants colour, is the binary's business.
+
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+use serde::Serialize;
+
+use crate::finding::{Diagnostic, Severity};
+use crate::rules::Report;
+
+/// rustc-style findings with the source line, then a one-line summary.
+pub fn human(report: &Report, colour: bool) -> String {
+    let renderer = if colour { Renderer::styled() } else { Renderer::plain() };
+    let mut out = String::new();
+    for diagnostic in &report.diagnostics {
+        out.push_str(&renderer.render(&[human_group(diagnostic)]));
+        out.push_str("\n\n");
+    }
+    out.push_str(&summary(report));
+    out.push('\n');
+    out
+}
+
+fn human_group(diagnostic: &Diagnostic) -> Group<'_> {
+    let level = match diagnostic.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+    };
+    let title = level.primary_title(diagnostic.message.as_str()).id(diagnostic.rule);
+    let help = Level::HELP.message(diagnostic.help.as_str());
+    let group = match (&diagnostic.file, &diagnostic.excerpt, diagnostic.line) {
+        (Some(file), Some(excerpt), Some(line)) => title.element(
+            Snippet::source(excerpt.text.as_str())
+                .line_start(line as usize)
+                .path(file.as_str())
+                .annotation(AnnotationKind::Primary.span(excerpt.underline.clone())),
+        ),
+        (Some(file), None, line) => {
+            let mut origin = Origin::path(file.as_str());
+            if let Some(line) = line {
+                origin = origin.line(line as usize).char_column(diagnostic.column.unwrap_or(1) as usize);
+            }
+            title.element(origin)
+        }
+        _ => Group::with_title(title),
+    };
+    group.element(help)
+}
+
+/// `2 errors, 3 warnings in 41 files`.
+pub fn summary(report: &Report) -> String {
+    let plural = |n: usize, word: &str| if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") };
+    format!(
+        "{}, {} in {}",
+        plural(report.errors, "error"),
+        plural(report.warnings, "warning"),
+        plural(report.files, "file")
+    )
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    errors: usize,
+    warnings: usize,
+    diagnostics: &'a [Diagnostic],
+}
+
+/// The JSON object of SPEC §4, on one line.
+pub fn json(report: &Report) -> String {
+    let body = JsonReport { errors: report.errors, warnings: report.warnings, diagnostics: &report.diagnostics };
+    let mut out = serde_json::to_string(&body).expect("diagnostics serialize: strings and numbers only");
+    out.push('\n');
+    out
+}
+
+/// One GitHub workflow command a finding, escaped as the runner expects.
+pub fn github(report: &Report) -> String {
+    let mut out = String::new();
+    for diagnostic in &report.diagnostics {
+        let command = match diagnostic.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut properties = Vec::new();
+        if let Some(file) = &diagnostic.file {
+            properties.push(format!("file={}", escape_property(file)));
+        }
+        if let Some(line) = diagnostic.line {
+            properties.push(format!("line={line}"));
+        }
+        if let Some(column) = diagnostic.column {
+            properties.push(format!("col={column}"));
+        }
+        properties.push(format!("title={}", escape_property(&format!("okr {}", diagnostic.rule))));
+        let message = format!("{}\nhelp: {}", diagnostic.message, diagnostic.help);
+        out.push_str(&format!("::{command} {}::{}\n", properties.join(","), escape_data(&message)));
+    }
+    out
+}
+
+/// Escapes a workflow command's message.
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// Escapes a workflow command's property, where `:` and `,` also separate.
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_workflow_commands() {
+        assert_eq!(escape_data("50% done\nnext"), "50%25 done%0Anext");
+        assert_eq!(escape_property("a:b,c%\r"), "a%3Ab%2Cc%25%0D");
+    }
+}

@@ -1,0 +1,277 @@
+//! Rules about the org chart: groups own, people lead.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::finding::{Finding, RuleId, did_you_mean};
+use crate::model::id::Id;
+use crate::model::objective::Objective;
+use crate::model::org::{Group, GroupKind};
+use crate::model::source::{Located, Span};
+use crate::model::Workspace;
+use crate::rules::Context;
+
+pub fn owner_not_group(cx: &Context<'_>) -> Vec<Finding> {
+    let ws = cx.workspace;
+    let mut findings = Vec::new();
+    for (folder, at) in &ws.group_folders {
+        if ws.has_group(folder) {
+            continue;
+        }
+        let help = owner_help(ws, folder);
+        let objectives: Vec<&Objective> = ws.objectives.iter().filter(|o| &o.reference.group == folder).collect();
+        if objectives.is_empty() {
+            findings.push(Finding::new(RuleId::OwnerNotGroup, *at, format!("`groups/{folder}` has no `group.toml`"), help.clone()));
+        }
+        for objective in objectives {
+            findings.push(Finding::new(
+                RuleId::OwnerNotGroup,
+                Span::whole(objective.file),
+                format!("objective `{}` is owned by `{folder}`, which is not a group: `groups/{folder}` has no `group.toml`", objective.reference.id),
+                help.clone(),
+            ));
+        }
+    }
+    findings
+}
+
+/// The help for objectives without a group; a person's folder gets the practice explained.
+fn owner_help(ws: &Workspace, folder: &Id) -> String {
+    if ws.people.contains_key(folder) {
+        let team = format!("{folder}-team");
+        return format!(
+            "`{folder}` is a person: people lead objectives and groups own them. If only `{folder}` \
+             should focus on this objective, give it to a one-member team (`groups/{team}/group.toml` \
+             with `lead = \"{folder}\"`) or to the group of its functional area, such as \
+             `groups/marketing/`, with `lead = \"{folder}\"`; if it is their own growth, it belongs \
+             in an HR or performance tool"
+        );
+    }
+    format!("create `groups/{folder}/group.toml` with `name`, `kind` and `parent`, or move its objectives to the group that owns them")
+}
+
+/// Every place a person is named, with what names them.
+fn person_references(ws: &Workspace) -> Vec<(&Located<Id>, String)> {
+    let mut references = Vec::new();
+    for group in ws.groups.values() {
+        references.extend(group.lead.iter().map(|lead| (lead, format!("lead of group `{}`", group.id))));
+        references.extend(group.members.iter().map(|member| (member, format!("member of group `{}`", group.id))));
+    }
+    for objective in &ws.objectives {
+        let id = &objective.reference.id;
+        references.extend(objective.lead.iter().map(|lead| (lead, format!("lead of objective `{id}`"))));
+        for kr in &objective.key_results {
+            references.extend(kr.lead.iter().map(|lead| (lead, format!("lead of key result `{}`", kr.id))));
+            for checkin in &kr.checkins {
+                references.extend(checkin.by.iter().map(|by| (by, format!("`by` of a check-in of `{}`", kr.id))));
+            }
+        }
+        for initiative in &objective.initiatives {
+            references.extend(initiative.owner.iter().map(|owner| (owner, format!("owner of initiative `{}`", initiative.id))));
+        }
+    }
+    references
+}
+
+pub fn unknown_person(cx: &Context<'_>) -> Vec<Finding> {
+    let ws = cx.workspace;
+    let mut findings = cx.loaded(RuleId::UnknownPerson);
+    for (person, role) in person_references(ws) {
+        if ws.knows_person(&person.value) {
+            continue;
+        }
+        let fallback = format!("add `[person.{}]` with a `name` to `people.toml`, or name someone who is there", person.value);
+        findings.push(Finding::new(
+            RuleId::UnknownPerson,
+            person.at,
+            format!("`{}`, {role}, is not in `people.toml`", person.value),
+            did_you_mean(person.value.as_str(), ws.people.keys().map(Id::as_str), &fallback),
+        ));
+    }
+    findings
+}
+
+pub fn lead_missing(cx: &Context<'_>) -> Vec<Finding> {
+    let ws = cx.workspace;
+    ws.objectives
+        .iter()
+        .filter(|objective| objective.lead.is_none() && !objective.lead_written)
+        .map(|objective| {
+            Finding::new(
+                RuleId::LeadMissing,
+                objective.title.as_ref().map_or(Span::whole(objective.file), |title| title.at),
+                format!("objective `{}` has no lead", objective.reference.id),
+                "name the one person who keeps it on track: `lead = \"alice\"`",
+            )
+        })
+        .collect()
+}
+
+/// The groups whose parent is each group.
+fn children(ws: &Workspace) -> BTreeMap<&Id, Vec<&Id>> {
+    let mut children: BTreeMap<&Id, Vec<&Id>> = BTreeMap::new();
+    for group in ws.groups.values() {
+        if let Some(parent) = &group.parent {
+            children.entry(&parent.value).or_default().push(&group.id);
+        }
+    }
+    children
+}
+
+/// The people of a group and of every group below it.
+fn people_at_and_below<'a>(ws: &'a Workspace, children: &BTreeMap<&Id, Vec<&'a Id>>, top: &'a Id) -> BTreeSet<&'a Id> {
+    let mut people = BTreeSet::new();
+    let mut seen = BTreeSet::new();
+    let mut queue = vec![top];
+    while let Some(id) = queue.pop() {
+        if !seen.insert(id) {
+            continue;
+        }
+        if let Some(group) = ws.groups.get(id) {
+            people.extend(group.people());
+        }
+        queue.extend(children.get(id).into_iter().flatten().copied());
+    }
+    people
+}
+
+pub fn lead_outside_group(cx: &Context<'_>) -> Vec<Finding> {
+    let ws = cx.workspace;
+    let children = children(ws);
+    let mut findings = Vec::new();
+    for objective in &ws.objectives {
+        let (Some(lead), Some(_)) = (&objective.lead, ws.groups.get(&objective.reference.group)) else { continue };
+        let group = &objective.reference.group;
+        if people_at_and_below(ws, &children, group).contains(&lead.value) {
+            continue;
+        }
+        findings.push(Finding::new(
+            RuleId::LeadOutsideGroup,
+            lead.at,
+            format!("`{}` leads objective `{}` but is not a member of `{group}` or of a group below it", lead.value, objective.reference.id),
+            format!("add `{}` to `members` in `groups/{group}/group.toml`, or choose a lead from the group", lead.value),
+        ));
+    }
+    findings
+}
+
+pub fn group_tree(cx: &Context<'_>) -> Vec<Finding> {
+    let ws = cx.workspace;
+    let mut findings = cx.loaded(RuleId::GroupTree);
+    findings.extend(company_count(cx));
+    for group in ws.groups.values() {
+        findings.extend(parent_problem(ws, group));
+    }
+    findings.extend(cycles(ws));
+    findings
+}
+
+/// Exactly one group is the company.
+fn company_count(cx: &Context<'_>) -> Vec<Finding> {
+    let ws = cx.workspace;
+    let companies: Vec<&Group> = ws.groups.values().filter(|g| g.kind() == GroupKind::Company).collect();
+    match companies.as_slice() {
+        [_] => Vec::new(),
+        [] if !ws.unreadable.groups.is_empty() => Vec::new(),
+        [] => vec![Finding::new(
+            RuleId::GroupTree,
+            ws.settings_file.map(Span::whole),
+            "no group is the company",
+            "mark the top of the org chart with `kind = \"company\"` in its `group.toml`",
+        )],
+        [first, rest @ ..] => rest
+            .iter()
+            .map(|extra| {
+                Finding::new(
+                    RuleId::GroupTree,
+                    extra.kind.as_ref().map_or(Span::whole(extra.file), |kind| kind.at),
+                    format!("`{}` is a second company; `{}` is one already", extra.id, first.id),
+                    format!("a workspace has one company at the top: make `{}` a department with `parent = \"{}\"`", extra.id, first.id),
+                )
+            })
+            .collect(),
+    }
+}
+
+fn parent_problem(ws: &Workspace, group: &Group) -> Option<Finding> {
+    let is_company = group.kind() == GroupKind::Company;
+    match (&group.parent, is_company) {
+        (None, true) => None,
+        (None, false) => Some(Finding::new(
+            RuleId::GroupTree,
+            Span::whole(group.file),
+            format!("group `{}` has no parent", group.id),
+            "every group but the company has one: add `parent = \"<group>\"`",
+        )),
+        (Some(parent), true) => Some(Finding::new(
+            RuleId::GroupTree,
+            parent.at,
+            format!("`{}` is the company but has a parent", group.id),
+            "the company is the top of the org chart: remove `parent`",
+        )),
+        (Some(parent), false) if !ws.has_group(&parent.value) => Some(Finding::new(
+            RuleId::GroupTree,
+            parent.at,
+            format!("parent `{}` of group `{}` is not a group", parent.value, group.id),
+            did_you_mean(parent.value.as_str(), ws.groups.keys().map(Id::as_str), "name a folder of `groups/` that has a `group.toml`"),
+        )),
+        (Some(_), false) => None,
+    }
+}
+
+/// Parent chains that come back to where they started, each reported once.
+fn cycles(ws: &Workspace) -> Vec<Finding> {
+    let mut reported: BTreeSet<&Id> = BTreeSet::new();
+    let mut findings = Vec::new();
+    for start in ws.groups.keys() {
+        let mut chain = vec![start];
+        let mut current = start;
+        while let Some(parent) = ws.groups.get(current).and_then(|g| g.parent.as_ref()).map(|p| &p.value) {
+            if let Some(position) = chain.iter().position(|id| *id == parent) {
+                let cycle = &chain[position..];
+                if cycle.contains(&start) && cycle.iter().all(|id| !reported.contains(id)) {
+                    reported.extend(cycle.iter().copied());
+                    let names = cycle.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>().join(" → ");
+                    let group = &ws.groups[start];
+                    findings.push(Finding::new(
+                        RuleId::GroupTree,
+                        group.parent.as_ref().map(|p| p.at),
+                        format!("the parents of {names} form a cycle"),
+                        "the org chart is a tree: point one of these `parent` keys at a group above them",
+                    ));
+                }
+                break;
+            }
+            chain.push(parent);
+            current = parent;
+        }
+    }
+    findings
+}
+
+pub fn individual_objective(cx: &Context<'_>) -> Vec<Finding> {
+    let ws = cx.workspace;
+    let children = children(ws);
+    let mut findings = Vec::new();
+    for objective in &ws.objectives {
+        let Some(group) = ws.groups.get(&objective.reference.group) else { continue };
+        let people = group.people();
+        if people.len() != 1 || children.contains_key(&group.id) {
+            continue;
+        }
+        let parent = group.parent.as_ref().map_or("the group above".to_owned(), |p| format!("`{}`", p.value));
+        findings.push(Finding::new(
+            RuleId::IndividualObjective,
+            objective.title.as_ref().map_or(Span::whole(objective.file), |title| title.at),
+            format!(
+                "objective `{}` is a real individual objective: `{}` is a one-member group (`{}`)",
+                objective.reference.id, group.id, people[0]
+            ),
+            format!(
+                "that is allowed; keep it healthy by aligning it to an objective of {parent}, reviewing it \
+                 with that group, and keeping the work in initiatives; when more people should focus on \
+                 it, make it an objective of their group"
+            ),
+        ));
+    }
+    findings
+}

@@ -1,0 +1,51 @@
+//! `people.toml`: the people who lead objectives and own initiatives.
+
+use std::collections::BTreeMap;
+
+use toml::de::DeValue;
+
+use crate::finding::{Finding, RuleId};
+use crate::model::id::{Id, suggest_id};
+use crate::model::org::Person;
+use crate::model::source::FileId;
+use crate::workspace::reader::{Fields, span_of};
+
+const PERSON_KEYS: [&str; 2] = ["name", "email"];
+
+/// Reads `people.toml`; `None` when it cannot be parsed at all.
+pub fn read(text: &str, file: FileId, findings: &mut Vec<Finding>) -> Option<BTreeMap<Id, Person>> {
+    let document = super::parse(text, file, findings)?;
+    let top = Fields::new(document.get_ref(), file, RuleId::BadValue, "`people.toml`");
+    top.check_keys(&["person"], findings);
+
+    let mut people = BTreeMap::new();
+    let Some(table) = top.table("person", findings) else {
+        return Some(people);
+    };
+    for (key, value) in table {
+        let at = span_of(file, key);
+        let id = match Id::parse(key.get_ref()) {
+            Ok(id) => id,
+            Err(error) => {
+                findings.push(Finding::new(
+                    RuleId::BadId,
+                    at,
+                    format!("person id `{}` is not a valid id: {error}", key.get_ref()),
+                    format!("use lowercase letters, digits and dashes, such as `[person.{}]`", suggest_id(key.get_ref())),
+                ));
+                continue;
+            }
+        };
+        let what = format!("person `{id}`");
+        let DeValue::Table(fields) = value.get_ref() else {
+            top.wrong_type(key.get_ref(), value, "a table", &format!("[person.{id}]"), findings);
+            continue;
+        };
+        let fields = Fields::new(fields, file, RuleId::BadValue, what);
+        fields.check_keys(&PERSON_KEYS, findings);
+        let name = fields.string("name", findings);
+        let email = fields.string("email", findings);
+        people.insert(id.clone(), Person { id, at, name, email });
+    }
+    Some(people)
+}

@@ -1,0 +1,266 @@
+//! Loading a workspace: every file of the layout into the model.
+//!
+//! The walk goes through `groups/` in name order, so that findings and
+//! reports come out the same on every machine. Every entry that does not fit
+//! the layout is a finding; nothing stops the walk but an unreadable root.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+use crate::finding::{Finding, RuleId};
+use crate::model::Workspace;
+use crate::model::id::{Id, suggest_id};
+use crate::model::period::Period;
+use crate::model::reference::ObjectiveRef;
+use crate::model::source::{EntryKind, FileId, Span};
+use crate::workspace::discover::SETTINGS_FILE;
+use crate::workspace::format;
+
+/// A workspace as read, with what the reading found wrong.
+#[derive(Debug)]
+pub struct Loaded {
+    pub root: PathBuf,
+    pub workspace: Workspace,
+    pub findings: Vec<Finding>,
+}
+
+const PEOPLE_FILE: &str = "people.toml";
+const GROUPS_FOLDER: &str = "groups";
+const GROUP_FILE: &str = "group.toml";
+
+/// Reads the whole workspace at `root`.
+pub fn load(root: &Path) -> Result<Loaded> {
+    let mut loader = Loader {
+        root: root.to_path_buf(),
+        canonical_root: fs::canonicalize(root).with_context(|| format!("failed to read workspace `{}`", root.display()))?,
+        workspace: Workspace::default(),
+        findings: Vec::new(),
+    };
+    loader.read_settings()?;
+    loader.read_people()?;
+    loader.read_groups()?;
+    loader.workspace.objectives.sort_by(|a, b| a.reference.cmp(&b.reference));
+    Ok(Loaded { root: loader.root, workspace: loader.workspace, findings: loader.findings })
+}
+
+struct Loader {
+    root: PathBuf,
+    canonical_root: PathBuf,
+    workspace: Workspace,
+    findings: Vec<Finding>,
+}
+
+/// One entry of a folder under `groups/`, links resolved.
+struct Entry {
+    name: String,
+    path: PathBuf,
+    relative: String,
+    is_dir: bool,
+}
+
+impl Loader {
+    fn read_settings(&mut self) -> Result<()> {
+        let file = self.workspace.sources.add(SETTINGS_FILE.into(), EntryKind::File);
+        self.workspace.settings_file = Some(file);
+        let bytes = read_file(&self.root.join(SETTINGS_FILE))?;
+        if let Some(text) = format::decode(bytes, file, &mut self.findings) {
+            self.workspace.settings = format::settings::read(&text, file, &mut self.findings);
+        }
+        Ok(())
+    }
+
+    fn read_people(&mut self) -> Result<()> {
+        let path = self.root.join(PEOPLE_FILE);
+        if !path.exists() {
+            return Ok(());
+        }
+        let file = self.workspace.sources.add(PEOPLE_FILE.into(), EntryKind::File);
+        let people = format::decode(read_file(&path)?, file, &mut self.findings)
+            .and_then(|text| format::people::read(&text, file, &mut self.findings));
+        match people {
+            Some(people) => self.workspace.people = people,
+            None => self.workspace.unreadable.people = true,
+        }
+        Ok(())
+    }
+
+    fn read_groups(&mut self) -> Result<()> {
+        let groups = self.root.join(GROUPS_FOLDER);
+        if !groups.is_dir() {
+            return Ok(());
+        }
+        for entry in self.entries(&groups, GROUPS_FOLDER)? {
+            if !entry.is_dir {
+                let file = self.workspace.sources.add(entry.relative.clone(), EntryKind::File);
+                self.findings.push(Finding::new(
+                    RuleId::BadId,
+                    Span::whole(file),
+                    format!("`{}` is a file, but `groups/` holds only group folders", entry.relative),
+                    "move it out of `groups/`; a group lives in `groups/<group>/group.toml`",
+                ));
+                continue;
+            }
+            let folder = self.workspace.sources.add(entry.relative.clone(), EntryKind::Folder);
+            let Some(id) = self.folder_id(&entry, folder, "group") else { continue };
+            self.read_group_folder(id, &entry, folder)?;
+        }
+        Ok(())
+    }
+
+    fn read_group_folder(&mut self, id: Id, folder: &Entry, folder_id: FileId) -> Result<()> {
+        self.workspace.group_folders.insert(id.clone(), Span::whole(folder_id));
+        for entry in self.entries(&folder.path, &folder.relative)? {
+            if entry.name == GROUP_FILE && !entry.is_dir {
+                self.read_group(id.clone(), &entry)?;
+            } else if entry.is_dir {
+                let period_folder = self.workspace.sources.add(entry.relative.clone(), EntryKind::Folder);
+                match Period::parse(&entry.name, &self.workspace.settings.calendar) {
+                    Some(period) => self.read_period_folder(&id, period, &entry)?,
+                    None => self.findings.push(bad_period_folder(&entry, period_folder)),
+                }
+            } else {
+                let file = self.workspace.sources.add(entry.relative.clone(), EntryKind::File);
+                self.findings.push(Finding::new(
+                    RuleId::BadPeriod,
+                    Span::whole(file),
+                    format!("`{}` is neither `group.toml` nor a period folder", entry.relative),
+                    format!("a group folder holds `group.toml` and period folders such as `{}/2026-Q4/`; move other files out of `groups/`", folder.relative),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn read_group(&mut self, id: Id, entry: &Entry) -> Result<()> {
+        let file = self.workspace.sources.add(entry.relative.clone(), EntryKind::File);
+        let group = format::decode(read_file(&entry.path)?, file, &mut self.findings)
+            .and_then(|text| format::group::read(id.clone(), &text, file, &mut self.findings));
+        match group {
+            Some(group) => {
+                self.workspace.groups.insert(id, group);
+            }
+            None => {
+                self.workspace.unreadable.groups.insert(id);
+            }
+        }
+        Ok(())
+    }
+
+    fn read_period_folder(&mut self, group: &Id, period: Period, folder: &Entry) -> Result<()> {
+        for entry in self.entries(&folder.path, &folder.relative)? {
+            let kind = if entry.is_dir { EntryKind::Folder } else { EntryKind::File };
+            let file = self.workspace.sources.add(entry.relative.clone(), kind);
+            let Some(stem) = entry.name.strip_suffix(".toml").filter(|_| !entry.is_dir) else {
+                self.findings.push(Finding::new(
+                    RuleId::BadId,
+                    Span::whole(file),
+                    format!("`{}` is not an objective file", entry.relative),
+                    "a period folder holds only objective files named `<objective-id>.toml`",
+                ));
+                continue;
+            };
+            let id = match Id::parse(stem) {
+                Ok(id) => id,
+                Err(error) => {
+                    self.findings.push(Finding::new(
+                        RuleId::BadId,
+                        Span::whole(file),
+                        format!("objective file name `{}` is not a valid id: {error}", entry.name),
+                        format!("rename it to `{}.toml`", suggest_id(stem)),
+                    ));
+                    continue;
+                }
+            };
+            let reference = ObjectiveRef { group: group.clone(), period: period.clone(), id };
+            self.read_objective(reference, &entry, file)?;
+        }
+        Ok(())
+    }
+
+    fn read_objective(&mut self, reference: ObjectiveRef, entry: &Entry, file: FileId) -> Result<()> {
+        let calendar = &self.workspace.settings.calendar;
+        let objective = format::decode(read_file(&entry.path)?, file, &mut self.findings)
+            .and_then(|text| format::objective::read(reference.clone(), &text, file, calendar, &mut self.findings));
+        match objective {
+            Some(objective) => self.workspace.objectives.push(objective),
+            None => {
+                self.workspace.unreadable.objectives.insert(reference);
+            }
+        }
+        Ok(())
+    }
+
+    /// A folder's id, or a `bad-id` finding when its name is not one.
+    fn folder_id(&mut self, entry: &Entry, folder: FileId, what: &str) -> Option<Id> {
+        match Id::parse(&entry.name) {
+            Ok(id) => Some(id),
+            Err(error) => {
+                self.findings.push(Finding::new(
+                    RuleId::BadId,
+                    Span::whole(folder),
+                    format!("{what} folder `{}` is not a valid id: {error}", entry.name),
+                    format!("rename the folder to `{}`", suggest_id(&entry.name)),
+                ));
+                None
+            }
+        }
+    }
+
+    /// The entries of a folder in name order, hidden ones skipped and links
+    /// followed only while they stay inside the workspace.
+    fn entries(&mut self, folder: &Path, relative: &str) -> Result<Vec<Entry>> {
+        let listing = fs::read_dir(folder).with_context(|| format!("failed to list `{}`", folder.display()))?;
+        let mut entries = Vec::new();
+        for dir_entry in listing {
+            let dir_entry = dir_entry.with_context(|| format!("failed to list `{}`", folder.display()))?;
+            let name = dir_entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            let path = dir_entry.path();
+            let relative = format!("{relative}/{name}");
+            let file_type = dir_entry.file_type().with_context(|| format!("failed to read `{}`", path.display()))?;
+            let is_dir = if file_type.is_symlink() {
+                match self.link_target(&path) {
+                    Some(target) => target.is_dir(),
+                    None => {
+                        let file = self.workspace.sources.add(relative.clone(), EntryKind::File);
+                        self.findings.push(Finding::new(
+                            RuleId::LinkOutside,
+                            Span::whole(file),
+                            format!("`{relative}` is a link that leads outside the workspace or nowhere"),
+                            "okr reads nothing outside the workspace: replace the link with the file itself",
+                        ));
+                        continue;
+                    }
+                }
+            } else {
+                file_type.is_dir()
+            };
+            entries.push(Entry { name, path, relative, is_dir });
+        }
+        entries.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(entries)
+    }
+
+    /// Where a link leads, when that is inside the workspace.
+    fn link_target(&self, link: &Path) -> Option<PathBuf> {
+        let target = fs::canonicalize(link).ok()?;
+        target.starts_with(&self.canonical_root).then_some(target)
+    }
+}
+
+fn bad_period_folder(entry: &Entry, folder: FileId) -> Finding {
+    Finding::new(
+        RuleId::BadPeriod,
+        Span::whole(folder),
+        format!("`{}` is not a period", entry.relative),
+        "name period folders like `2026`, `2026-H1` or `2026-Q4`, or declare a custom period as `[period.<id>]` with `start` and `end` in `okr.toml`",
+    )
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>> {
+    fs::read(path).with_context(|| format!("failed to read `{}`", path.display()))
+}

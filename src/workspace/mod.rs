@@ -1,0 +1,13 @@
+//! The workspace on disk: finding its root, loading its files into the
+//! model with the place of every value, and resolving places for findings.
+//!
+//! This is the only module of the library that touches the file system.
+
+pub mod discover;
+pub mod format;
+pub mod load;
+pub mod locate;
+pub mod reader;
+
+pub use discover::{NotAWorkspace, find_root, named_root};
+pub use load::{Loaded, load};
