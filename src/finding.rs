@@ -108,8 +108,18 @@ impl RuleId {
 }
 
 impl Finding {
-    pub fn new(rule: RuleId, at: impl Into<Option<Span>>, message: impl Into<String>, help: impl Into<String>) -> Finding {
-        Finding { rule, message: message.into(), help: help.into(), at: at.into() }
+    pub fn new(
+        rule: RuleId,
+        at: impl Into<Option<Span>>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            rule,
+            message: message.into(),
+            help: help.into(),
+            at: at.into(),
+        }
     }
 }
 
@@ -125,7 +135,11 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 }
 
 /// A sentence offering the closest candidate, or `fallback` when none is close.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>, fallback: &str) -> String {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    fallback: &str,
+) -> String {
     match closest(word, candidates) {
         Some(candidate) => format!("did you mean `{candidate}`?"),
         None => fallback.to_owned(),
@@ -138,8 +152,14 @@ mod tests {
 
     #[test]
     fn suggests_only_close_words() {
-        assert_eq!(closest("titel", ["title", "lead", "key_result"]), Some("title"));
-        assert_eq!(closest("keyresult", ["title", "lead", "key_result"]), Some("key_result"));
+        assert_eq!(
+            closest("titel", ["title", "lead", "key_result"]),
+            Some("title")
+        );
+        assert_eq!(
+            closest("keyresult", ["title", "lead", "key_result"]),
+            Some("key_result")
+        );
         assert_eq!(closest("zzz", ["title", "lead"]), None);
     }
 }

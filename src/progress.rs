@@ -30,7 +30,10 @@ pub fn latest_checkin(key_result: &KeyResult, as_of: NaiveDate) -> Option<&Check
 /// give one (a metric without start or target, or with both equal).
 pub fn key_result_progress(key_result: &KeyResult, as_of: NaiveDate) -> Option<KeyResultProgress> {
     let latest = latest_checkin(key_result, as_of).map(|checkin| checkin.value.value);
-    let met = |reached: bool| KeyResultProgress { progress: f64::from(u8::from(reached)), raw: f64::from(u8::from(reached)) };
+    let met = |reached: bool| KeyResultProgress {
+        progress: f64::from(u8::from(reached)),
+        raw: f64::from(u8::from(reached)),
+    };
     match key_result.kind {
         KeyResultKind::Metric => {
             let start = key_result.start.as_ref()?.value;
@@ -43,13 +46,18 @@ pub fn key_result_progress(key_result: &KeyResult, as_of: NaiveDate) -> Option<K
                 _ => start,
             };
             let raw = (current - start) / (target - start);
-            Some(KeyResultProgress { progress: raw.clamp(0.0, 1.0), raw })
+            Some(KeyResultProgress {
+                progress: raw.clamp(0.0, 1.0),
+                raw,
+            })
         }
         KeyResultKind::Milestone => Some(met(latest == Some(CheckinValue::Done(true)))),
         KeyResultKind::AtLeast | KeyResultKind::AtMost => {
             let target = key_result.target.as_ref()?.value;
             let reached = match latest {
-                Some(CheckinValue::Number(value)) if key_result.kind == KeyResultKind::AtLeast => value >= target,
+                Some(CheckinValue::Number(value)) if key_result.kind == KeyResultKind::AtLeast => {
+                    value >= target
+                }
                 Some(CheckinValue::Number(value)) => value <= target,
                 _ => false,
             };

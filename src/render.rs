@@ -11,7 +11,11 @@ use crate::rules::Report;
 
 /// rustc-style findings with the source line, then a one-line summary.
 pub fn human(report: &Report, colour: bool) -> String {
-    let renderer = if colour { Renderer::styled() } else { Renderer::plain() };
+    let renderer = if colour {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
     let mut out = String::new();
     for diagnostic in &report.diagnostics {
         out.push_str(&renderer.render(&[human_group(diagnostic)]));
@@ -27,7 +31,9 @@ fn human_group(diagnostic: &Diagnostic) -> Group<'_> {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
-    let title = level.primary_title(diagnostic.message.as_str()).id(diagnostic.rule);
+    let title = level
+        .primary_title(diagnostic.message.as_str())
+        .id(diagnostic.rule);
     let help = Level::HELP.message(diagnostic.help.as_str());
     let group = match (&diagnostic.file, &diagnostic.excerpt, diagnostic.line) {
         (Some(file), Some(excerpt), Some(line)) => title.element(
@@ -39,7 +45,9 @@ fn human_group(diagnostic: &Diagnostic) -> Group<'_> {
         (Some(file), None, line) => {
             let mut origin = Origin::path(file.as_str());
             if let Some(line) = line {
-                origin = origin.line(line as usize).char_column(diagnostic.column.unwrap_or(1) as usize);
+                origin = origin
+                    .line(line as usize)
+                    .char_column(diagnostic.column.unwrap_or(1) as usize);
             }
             title.element(origin)
         }
@@ -50,7 +58,13 @@ fn human_group(diagnostic: &Diagnostic) -> Group<'_> {
 
 /// `2 errors, 3 warnings in 41 files`.
 pub fn summary(report: &Report) -> String {
-    let plural = |n: usize, word: &str| if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") };
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("{n} {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
     format!(
         "{}, {} in {}",
         plural(report.errors, "error"),
@@ -68,8 +82,13 @@ struct JsonReport<'a> {
 
 /// The JSON object of SPEC §4, on one line.
 pub fn json(report: &Report) -> String {
-    let body = JsonReport { errors: report.errors, warnings: report.warnings, diagnostics: &report.diagnostics };
-    let mut out = serde_json::to_string(&body).expect("diagnostics serialize: strings and numbers only");
+    let body = JsonReport {
+        errors: report.errors,
+        warnings: report.warnings,
+        diagnostics: &report.diagnostics,
+    };
+    let mut out =
+        serde_json::to_string(&body).expect("diagnostics serialize: strings and numbers only");
     out.push('\n');
     out
 }
@@ -92,16 +111,25 @@ pub fn github(report: &Report) -> String {
         if let Some(column) = diagnostic.column {
             properties.push(format!("col={column}"));
         }
-        properties.push(format!("title={}", escape_property(&format!("okr {}", diagnostic.rule))));
+        properties.push(format!(
+            "title={}",
+            escape_property(&format!("okr {}", diagnostic.rule))
+        ));
         let message = format!("{}\nhelp: {}", diagnostic.message, diagnostic.help);
-        out.push_str(&format!("::{command} {}::{}\n", properties.join(","), escape_data(&message)));
+        out.push_str(&format!(
+            "::{command} {}::{}\n",
+            properties.join(","),
+            escape_data(&message)
+        ));
     }
     out
 }
 
 /// Escapes a workflow command's message.
 fn escape_data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escapes a workflow command's property, where `:` and `,` also separate.

@@ -43,5 +43,9 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<ExitCode> {
     std::io::stdout().lock().write_all(output.as_bytes())?;
 
     let failed = report.errors > 0 || (args.strict && report.warnings > 0);
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -60,7 +60,8 @@ pub enum ColorChoice {
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| format!("`{text}` is not a date; write it as YYYY-MM-DD"))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date; write it as YYYY-MM-DD"))
 }
 
 /// Settings every command shares, resolved from the global options.
@@ -79,8 +80,14 @@ impl Cli {
             (None, Some(named)) if !named.is_empty() => named_root(&PathBuf::from(named))?,
             _ => find_root(&std::env::current_dir()?)?,
         };
-        let as_of = self.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
-        Ok(Global { root, as_of, colour: ui::colour_wanted(self.color) })
+        let as_of = self
+            .as_of
+            .unwrap_or_else(|| chrono::Local::now().date_naive());
+        Ok(Global {
+            root,
+            as_of,
+            colour: ui::colour_wanted(self.color),
+        })
     }
 }
 

@@ -108,8 +108,18 @@ mod tests {
 
     #[test]
     fn accepts_the_id_alphabet() {
-        for good in ["a", "marketing", "2026", "t1-2026", "a-b-c", &"x".repeat(64)] {
-            assert_eq!(Id::parse(good).map(|id| id.to_string()), Ok(good.to_owned()));
+        for good in [
+            "a",
+            "marketing",
+            "2026",
+            "t1-2026",
+            "a-b-c",
+            &"x".repeat(64),
+        ] {
+            assert_eq!(
+                Id::parse(good).map(|id| id.to_string()),
+                Ok(good.to_owned())
+            );
         }
     }
 

@@ -36,17 +36,28 @@ pub fn checkin_date(cx: &Context<'_>) -> Vec<Finding> {
     let calendar = &cx.workspace.settings.calendar;
     let mut findings = Vec::new();
     for objective in &cx.workspace.objectives {
-        let Some(range) = calendar.range(&objective.reference.period) else { continue };
+        let Some(range) = calendar.range(&objective.reference.period) else {
+            continue;
+        };
         let period = &objective.reference.period;
         for kr in &objective.key_results {
             for checkin in &kr.checkins {
                 let day = checkin.date.value;
                 let (problem, help) = if day < range.start {
-                    (format!("is before {period} starts on {}", range.start), "check the date, or move the check-in to the objective of the period it belongs to")
+                    (
+                        format!("is before {period} starts on {}", range.start),
+                        "check the date, or move the check-in to the objective of the period it belongs to",
+                    )
                 } else if day > range.end {
-                    (format!("is after {period} ended on {}", range.end), "a check-in after the period does not change its score: check the date")
+                    (
+                        format!("is after {period} ended on {}", range.end),
+                        "a check-in after the period does not change its score: check the date",
+                    )
                 } else if day > cx.as_of {
-                    (format!("is after the as-of date {}", cx.as_of), "check the date: a check-in reports what has happened")
+                    (
+                        format!("is after the as-of date {}", cx.as_of),
+                        "check the date: a check-in reports what has happened",
+                    )
                 } else {
                     continue;
                 };
@@ -67,7 +78,9 @@ pub fn stale_key_result(cx: &Context<'_>) -> Vec<Finding> {
     let days = i64::from(cx.workspace.settings.progress.stale_after_days);
     let mut findings = Vec::new();
     for objective in &cx.workspace.objectives {
-        let Some(range) = calendar.range(&objective.reference.period) else { continue };
+        let Some(range) = calendar.range(&objective.reference.period) else {
+            continue;
+        };
         if !range.contains_day(cx.as_of) {
             continue;
         }
@@ -76,15 +89,24 @@ pub fn stale_key_result(cx: &Context<'_>) -> Vec<Finding> {
             if key_result_progress(kr, cx.as_of).is_some_and(|p| p.progress >= 1.0) {
                 continue;
             }
-            let last = latest_checkin(kr, cx.as_of).map(|c| c.date.value);
+            // A check-in dated before the period says nothing about this one.
+            let last = latest_checkin(kr, cx.as_of)
+                .map(|c| c.date.value)
+                .filter(|day| *day >= range.start);
             let since = last.unwrap_or(range.start);
             let quiet = (cx.as_of - since).num_days();
             if quiet <= days {
                 continue;
             }
             let message = match last {
-                Some(day) => format!("key result `{}` has had no check-in for {quiet} days, since {day}", kr.id),
-                None => format!("key result `{}` has had no check-in in the {quiet} days since {} started", kr.id, objective.reference.period),
+                Some(day) => format!(
+                    "key result `{}` has had no check-in for {quiet} days, since {day}",
+                    kr.id
+                ),
+                None => format!(
+                    "key result `{}` has had no check-in in the {quiet} days since {} started",
+                    kr.id, objective.reference.period
+                ),
             };
             findings.push(Finding::new(
                 RuleId::StaleKeyResult,

@@ -52,34 +52,148 @@ pub struct Report {
 /// (`personal-development`, `initiative-as-objective`,
 /// `key-result-as-objective`) join this table when the classifier exists.
 pub const RULES: &[Rule] = &[
-    Rule { id: RuleId::ParseError, level: Level::Deny, description: "a file is not valid TOML or not UTF-8", check: files::parse_error },
-    Rule { id: RuleId::UnknownKey, level: Level::Deny, description: "a key the format does not know", check: files::unknown_key },
-    Rule { id: RuleId::BadValue, level: Level::Deny, description: "a value of the wrong type or form, or a required key missing", check: files::bad_value },
-    Rule { id: RuleId::BadId, level: Level::Deny, description: "a file or folder name, or a table key, is not a valid id", check: files::bad_id },
-    Rule { id: RuleId::BadPeriod, level: Level::Deny, description: "a period folder is not a period", check: files::bad_period },
-    Rule { id: RuleId::LinkOutside, level: Level::Deny, description: "a link in `groups/` leads outside the workspace", check: files::link_outside },
-    Rule { id: RuleId::OwnerNotGroup, level: Level::Deny, description: "objectives sit under a folder with no `group.toml`", check: org::owner_not_group },
-    Rule { id: RuleId::UnknownPerson, level: Level::Deny, description: "a lead, member, owner or `by` names nobody", check: org::unknown_person },
-    Rule { id: RuleId::LeadMissing, level: Level::Deny, description: "an objective has no lead", check: org::lead_missing },
-    Rule { id: RuleId::LeadOutsideGroup, level: Level::Warn, description: "an objective's lead is not a member of its group or of a group below it", check: org::lead_outside_group },
-    Rule { id: RuleId::GroupTree, level: Level::Deny, description: "not exactly one company, a parent missing, or a cycle", check: org::group_tree },
-    Rule { id: RuleId::BadKeyResult, level: Level::Deny, description: "missing start or target, `start == target`, a value of the wrong type, a number that is `nan` or infinite", check: key_results::bad_key_result },
-    Rule { id: RuleId::NoKeyResults, level: Level::Warn, description: "an objective with no key results", check: objectives::no_key_results },
-    Rule { id: RuleId::TooManyKeyResults, level: Level::Warn, description: "more than `max_key_results` on an objective", check: objectives::too_many_key_results },
-    Rule { id: RuleId::TooManyObjectives, level: Level::Warn, description: "more than `max_objectives` for a group in a period", check: objectives::too_many_objectives },
-    Rule { id: RuleId::LeadsTooMany, level: Level::Warn, description: "a person leads more than `max_objectives_per_lead` in a period", check: objectives::leads_too_many },
-    Rule { id: RuleId::BadAlignment, level: Level::Deny, description: "`aligned_to` names no objective, or alignment forms a cycle", check: objectives::bad_alignment },
-    Rule { id: RuleId::AlignmentPeriod, level: Level::Warn, description: "the parent objective's period does not contain this one's", check: objectives::alignment_period },
-    Rule { id: RuleId::InitiativeLinks, level: Level::Deny, description: "`supports` names no key result of the same objective", check: objectives::initiative_links },
-    Rule { id: RuleId::CheckinDate, level: Level::Warn, description: "a check-in before the period, after its end, or after the as-of date", check: key_results::checkin_date },
-    Rule { id: RuleId::StaleKeyResult, level: Level::Warn, description: "in a running period, a key result with no recent check-in", check: key_results::stale_key_result },
-    Rule { id: RuleId::IndividualObjective, level: Level::Warn, description: "an objective of a one-member group: accepted, with what keeps it healthy", check: org::individual_objective },
+    Rule {
+        id: RuleId::ParseError,
+        level: Level::Deny,
+        description: "a file is not valid TOML or not UTF-8",
+        check: files::parse_error,
+    },
+    Rule {
+        id: RuleId::UnknownKey,
+        level: Level::Deny,
+        description: "a key the format does not know",
+        check: files::unknown_key,
+    },
+    Rule {
+        id: RuleId::BadValue,
+        level: Level::Deny,
+        description: "a value of the wrong type or form, or a required key missing",
+        check: files::bad_value,
+    },
+    Rule {
+        id: RuleId::BadId,
+        level: Level::Deny,
+        description: "a file or folder name, or a table key, is not a valid id",
+        check: files::bad_id,
+    },
+    Rule {
+        id: RuleId::BadPeriod,
+        level: Level::Deny,
+        description: "a period folder is not a period",
+        check: files::bad_period,
+    },
+    Rule {
+        id: RuleId::LinkOutside,
+        level: Level::Deny,
+        description: "a link in `groups/` leads outside the workspace",
+        check: files::link_outside,
+    },
+    Rule {
+        id: RuleId::OwnerNotGroup,
+        level: Level::Deny,
+        description: "objectives sit under a folder with no `group.toml`",
+        check: org::owner_not_group,
+    },
+    Rule {
+        id: RuleId::UnknownPerson,
+        level: Level::Deny,
+        description: "a lead, member, owner or `by` names nobody",
+        check: org::unknown_person,
+    },
+    Rule {
+        id: RuleId::LeadMissing,
+        level: Level::Deny,
+        description: "an objective has no lead",
+        check: org::lead_missing,
+    },
+    Rule {
+        id: RuleId::LeadOutsideGroup,
+        level: Level::Warn,
+        description: "an objective's lead is not a member of its group or of a group below it",
+        check: org::lead_outside_group,
+    },
+    Rule {
+        id: RuleId::GroupTree,
+        level: Level::Deny,
+        description: "not exactly one company, a parent missing, or a cycle",
+        check: org::group_tree,
+    },
+    Rule {
+        id: RuleId::BadKeyResult,
+        level: Level::Deny,
+        description: "missing start or target, `start == target`, a value of the wrong type, a number that is `nan` or infinite",
+        check: key_results::bad_key_result,
+    },
+    Rule {
+        id: RuleId::NoKeyResults,
+        level: Level::Warn,
+        description: "an objective with no key results",
+        check: objectives::no_key_results,
+    },
+    Rule {
+        id: RuleId::TooManyKeyResults,
+        level: Level::Warn,
+        description: "more than `max_key_results` on an objective",
+        check: objectives::too_many_key_results,
+    },
+    Rule {
+        id: RuleId::TooManyObjectives,
+        level: Level::Warn,
+        description: "more than `max_objectives` for a group in a period",
+        check: objectives::too_many_objectives,
+    },
+    Rule {
+        id: RuleId::LeadsTooMany,
+        level: Level::Warn,
+        description: "a person leads more than `max_objectives_per_lead` in a period",
+        check: objectives::leads_too_many,
+    },
+    Rule {
+        id: RuleId::BadAlignment,
+        level: Level::Deny,
+        description: "`aligned_to` names no objective, or alignment forms a cycle",
+        check: objectives::bad_alignment,
+    },
+    Rule {
+        id: RuleId::AlignmentPeriod,
+        level: Level::Warn,
+        description: "the parent objective's period does not contain this one's",
+        check: objectives::alignment_period,
+    },
+    Rule {
+        id: RuleId::InitiativeLinks,
+        level: Level::Deny,
+        description: "`supports` names no key result of the same objective",
+        check: objectives::initiative_links,
+    },
+    Rule {
+        id: RuleId::CheckinDate,
+        level: Level::Warn,
+        description: "a check-in before the period, after its end, or after the as-of date",
+        check: key_results::checkin_date,
+    },
+    Rule {
+        id: RuleId::StaleKeyResult,
+        level: Level::Warn,
+        description: "in a running period, a key result with no recent check-in",
+        check: key_results::stale_key_result,
+    },
+    Rule {
+        id: RuleId::IndividualObjective,
+        level: Level::Warn,
+        description: "an objective of a one-member group: accepted, with what keeps it healthy",
+        check: org::individual_objective,
+    },
 ];
 
 impl Context<'_> {
     /// What the loader found for one rule.
     pub fn loaded(&self, rule: RuleId) -> Vec<Finding> {
-        self.load_findings.iter().filter(|finding| finding.rule == rule).cloned().collect()
+        self.load_findings
+            .iter()
+            .filter(|finding| finding.rule == rule)
+            .cloned()
+            .collect()
     }
 }
 
@@ -92,7 +206,11 @@ pub fn rule_named(name: &str) -> Option<&'static Rule> {
 pub fn check(loaded: &Loaded, as_of: NaiveDate) -> Report {
     let workspace = &loaded.workspace;
     let (levels, mut findings) = levels(workspace);
-    let context = Context { workspace, load_findings: &loaded.findings, as_of };
+    let context = Context {
+        workspace,
+        load_findings: &loaded.findings,
+        as_of,
+    };
     for rule in RULES {
         findings.extend((rule.check)(&context));
     }
@@ -120,20 +238,38 @@ pub fn check(loaded: &Loaded, as_of: NaiveDate) -> Report {
         })
         .collect();
     diagnostics.sort_by(|a, b| {
-        let key = |d: &Diagnostic| (d.file.is_none(), d.file.clone(), d.line, d.column, d.rule, d.message.clone());
+        let key = |d: &Diagnostic| {
+            (
+                d.file.is_none(),
+                d.file.clone(),
+                d.line,
+                d.column,
+                d.rule,
+                d.message.clone(),
+            )
+        };
         key(a).cmp(&key(b))
     });
     diagnostics.dedup();
 
-    let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     let warnings = diagnostics.len() - errors;
-    Report { diagnostics, errors, warnings, files: workspace.sources.file_count() }
+    Report {
+        diagnostics,
+        errors,
+        warnings,
+        files: workspace.sources.file_count(),
+    }
 }
 
 /// Each rule's level: its default unless `[rules]` says otherwise. A name
 /// there that is no rule is itself a finding.
 fn levels(workspace: &Workspace) -> (BTreeMap<RuleId, Level>, Vec<Finding>) {
-    let mut levels: BTreeMap<RuleId, Level> = RULES.iter().map(|rule| (rule.id, rule.level)).collect();
+    let mut levels: BTreeMap<RuleId, Level> =
+        RULES.iter().map(|rule| (rule.id, rule.level)).collect();
     let mut findings = Vec::new();
     for (name, level) in &workspace.settings.rules {
         match rule_named(&name.value) {
@@ -144,7 +280,11 @@ fn levels(workspace: &Workspace) -> (BTreeMap<RuleId, Level>, Vec<Finding>) {
                 RuleId::UnknownKey,
                 name.at,
                 format!("`{}` in `[rules]` is not a rule", name.value),
-                did_you_mean(&name.value, RULES.iter().map(|rule| rule.id.as_str()), "`okr.example.toml` lists every rule"),
+                did_you_mean(
+                    &name.value,
+                    RULES.iter().map(|rule| rule.id.as_str()),
+                    "`okr.example.toml` lists every rule",
+                ),
             )),
         }
     }

@@ -12,7 +12,10 @@ use crate::rules::Context;
 
 /// Where a finding about a whole objective points: its title, else its file.
 fn objective_place(objective: &Objective) -> Span {
-    objective.title.as_ref().map_or(Span::whole(objective.file), |title| title.at)
+    objective
+        .title
+        .as_ref()
+        .map_or(Span::whole(objective.file), |title| title.at)
 }
 
 pub fn no_key_results(cx: &Context<'_>) -> Vec<Finding> {
@@ -52,7 +55,10 @@ pub fn too_many_objectives(cx: &Context<'_>) -> Vec<Finding> {
     let limit = cx.workspace.settings.limits.max_objectives as usize;
     let mut by_group: BTreeMap<(&Id, &Period), Vec<&Objective>> = BTreeMap::new();
     for objective in &cx.workspace.objectives {
-        by_group.entry((&objective.reference.group, &objective.reference.period)).or_default().push(objective);
+        by_group
+            .entry((&objective.reference.group, &objective.reference.period))
+            .or_default()
+            .push(objective);
     }
     by_group
         .into_iter()
@@ -73,7 +79,10 @@ pub fn leads_too_many(cx: &Context<'_>) -> Vec<Finding> {
     let mut by_lead: BTreeMap<(&Id, &Period), Vec<&Objective>> = BTreeMap::new();
     for objective in &cx.workspace.objectives {
         if let Some(lead) = &objective.lead {
-            by_lead.entry((&lead.value, &objective.reference.period)).or_default().push(objective);
+            by_lead
+                .entry((&lead.value, &objective.reference.period))
+                .or_default()
+                .push(objective);
         }
     }
     let mut findings = Vec::new();
@@ -81,12 +90,19 @@ pub fn leads_too_many(cx: &Context<'_>) -> Vec<Finding> {
         if objectives.len() <= limit {
             continue;
         }
-        let list = objectives.iter().map(|o| format!("`{}`", o.reference)).collect::<Vec<_>>().join(", ");
+        let list = objectives
+            .iter()
+            .map(|o| format!("`{}`", o.reference))
+            .collect::<Vec<_>>()
+            .join(", ");
         let at = objectives[limit].lead.as_ref().expect("grouped by lead").at;
         findings.push(Finding::new(
             RuleId::LeadsTooMany,
             at,
-            format!("`{lead}` leads {} objectives in {period}; the limit is {limit}: {list}", objectives.len()),
+            format!(
+                "`{lead}` leads {} objectives in {period}; the limit is {limit}: {list}",
+                objectives.len()
+            ),
             "one person can keep only a few objectives on track: hand some to other leads",
         ));
     }
@@ -97,17 +113,27 @@ pub fn bad_alignment(cx: &Context<'_>) -> Vec<Finding> {
     let ws = cx.workspace;
     let mut findings = cx.loaded(RuleId::BadAlignment);
     for objective in &ws.objectives {
-        let Some(parent) = &objective.aligned_to else { continue };
+        let Some(parent) = &objective.aligned_to else {
+            continue;
+        };
         if ws.has_objective(&parent.value) {
             continue;
         }
-        let known: Vec<String> = ws.objectives.iter().map(|o| o.reference.to_string()).collect();
+        let known: Vec<String> = ws
+            .objectives
+            .iter()
+            .map(|o| o.reference.to_string())
+            .collect();
         let wanted = parent.value.to_string();
         findings.push(Finding::new(
             RuleId::BadAlignment,
             parent.at,
             format!("`aligned_to` names `{wanted}`, which is no objective"),
-            did_you_mean(&wanted, known.iter().map(String::as_str), "name an existing objective as `group/period/objective`, or remove `aligned_to`"),
+            did_you_mean(
+                &wanted,
+                known.iter().map(String::as_str),
+                "name an existing objective as `group/period/objective`, or remove `aligned_to`",
+            ),
         ));
     }
     findings.extend(alignment_cycles(cx));
@@ -122,12 +148,20 @@ fn alignment_cycles(cx: &Context<'_>) -> Vec<Finding> {
     for start in &ws.objectives {
         let mut chain = vec![&start.reference];
         let mut current = start;
-        while let Some(parent) = current.aligned_to.as_ref().and_then(|p| ws.objective(&p.value)) {
+        while let Some(parent) = current
+            .aligned_to
+            .as_ref()
+            .and_then(|p| ws.objective(&p.value))
+        {
             if let Some(position) = chain.iter().position(|r| **r == parent.reference) {
                 let cycle = &chain[position..];
                 if cycle[0] == &start.reference && !cycle.iter().any(|r| reported.contains(r)) {
                     reported.extend(cycle.iter().copied());
-                    let names = cycle.iter().map(|r| format!("`{r}`")).collect::<Vec<_>>().join(" → ");
+                    let names = cycle
+                        .iter()
+                        .map(|r| format!("`{r}`"))
+                        .collect::<Vec<_>>()
+                        .join(" → ");
                     findings.push(Finding::new(
                         RuleId::BadAlignment,
                         start.aligned_to.as_ref().map(|p| p.at),
@@ -149,8 +183,15 @@ pub fn alignment_period(cx: &Context<'_>) -> Vec<Finding> {
     let calendar = &ws.settings.calendar;
     let mut findings = Vec::new();
     for objective in &ws.objectives {
-        let Some(parent) = &objective.aligned_to else { continue };
-        let (Some(own), Some(theirs)) = (calendar.range(&objective.reference.period), calendar.range(&parent.value.period)) else { continue };
+        let Some(parent) = &objective.aligned_to else {
+            continue;
+        };
+        let (Some(own), Some(theirs)) = (
+            calendar.range(&objective.reference.period),
+            calendar.range(&parent.value.period),
+        ) else {
+            continue;
+        };
         if theirs.contains(&own) {
             continue;
         }
@@ -161,7 +202,10 @@ pub fn alignment_period(cx: &Context<'_>) -> Vec<Finding> {
                 "objective `{}` of {} is aligned to an objective of {}, which does not contain it",
                 objective.reference.id, objective.reference.period, parent.value.period
             ),
-            format!("align it to an objective of {} or of a period that contains it", objective.reference.period),
+            format!(
+                "align it to an objective of {} or of a period that contains it",
+                objective.reference.period
+            ),
         ));
     }
     findings
@@ -178,14 +222,26 @@ pub fn initiative_links(cx: &Context<'_>) -> Vec<Finding> {
                 let fallback = if objective.key_results.is_empty() {
                     "this objective has no key results yet: add the one this work moves".to_owned()
                 } else {
-                    let list = objective.key_results.iter().map(|kr| format!("`{}`", kr.id)).collect::<Vec<_>>().join(", ");
+                    let list = objective
+                        .key_results
+                        .iter()
+                        .map(|kr| format!("`{}`", kr.id))
+                        .collect::<Vec<_>>()
+                        .join(", ");
                     format!("an initiative supports key results of its own objective: {list}")
                 };
                 findings.push(Finding::new(
                     RuleId::InitiativeLinks,
                     supported.at,
-                    format!("initiative `{}` supports `{}`, which is no key result of this objective", initiative.id, supported.value),
-                    did_you_mean(supported.value.as_str(), objective.key_results.iter().map(|kr| kr.id.as_str()), &fallback),
+                    format!(
+                        "initiative `{}` supports `{}`, which is no key result of this objective",
+                        initiative.id, supported.value
+                    ),
+                    did_you_mean(
+                        supported.value.as_str(),
+                        objective.key_results.iter().map(|kr| kr.id.as_str()),
+                        &fallback,
+                    ),
                 ));
             }
         }

@@ -3,11 +3,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::finding::{Finding, RuleId, did_you_mean};
+use crate::model::Workspace;
 use crate::model::id::Id;
 use crate::model::objective::Objective;
 use crate::model::org::{Group, GroupKind};
 use crate::model::source::{Located, Span};
-use crate::model::Workspace;
 use crate::rules::Context;
 
 pub fn owner_not_group(cx: &Context<'_>) -> Vec<Finding> {
@@ -18,9 +18,18 @@ pub fn owner_not_group(cx: &Context<'_>) -> Vec<Finding> {
             continue;
         }
         let help = owner_help(ws, folder);
-        let objectives: Vec<&Objective> = ws.objectives.iter().filter(|o| &o.reference.group == folder).collect();
+        let objectives: Vec<&Objective> = ws
+            .objectives
+            .iter()
+            .filter(|o| &o.reference.group == folder)
+            .collect();
         if objectives.is_empty() {
-            findings.push(Finding::new(RuleId::OwnerNotGroup, *at, format!("`groups/{folder}` has no `group.toml`"), help.clone()));
+            findings.push(Finding::new(
+                RuleId::OwnerNotGroup,
+                *at,
+                format!("`groups/{folder}` has no `group.toml`"),
+                help.clone(),
+            ));
         }
         for objective in objectives {
             findings.push(Finding::new(
@@ -46,27 +55,58 @@ fn owner_help(ws: &Workspace, folder: &Id) -> String {
              in an HR or performance tool"
         );
     }
-    format!("create `groups/{folder}/group.toml` with `name`, `kind` and `parent`, or move its objectives to the group that owns them")
+    format!(
+        "create `groups/{folder}/group.toml` with `name`, `kind` and `parent`, or move its objectives to the group that owns them"
+    )
 }
 
 /// Every place a person is named, with what names them.
 fn person_references(ws: &Workspace) -> Vec<(&Located<Id>, String)> {
     let mut references = Vec::new();
     for group in ws.groups.values() {
-        references.extend(group.lead.iter().map(|lead| (lead, format!("lead of group `{}`", group.id))));
-        references.extend(group.members.iter().map(|member| (member, format!("member of group `{}`", group.id))));
+        references.extend(
+            group
+                .lead
+                .iter()
+                .map(|lead| (lead, format!("lead of group `{}`", group.id))),
+        );
+        references.extend(
+            group
+                .members
+                .iter()
+                .map(|member| (member, format!("member of group `{}`", group.id))),
+        );
     }
     for objective in &ws.objectives {
         let id = &objective.reference.id;
-        references.extend(objective.lead.iter().map(|lead| (lead, format!("lead of objective `{id}`"))));
+        references.extend(
+            objective
+                .lead
+                .iter()
+                .map(|lead| (lead, format!("lead of objective `{id}`"))),
+        );
         for kr in &objective.key_results {
-            references.extend(kr.lead.iter().map(|lead| (lead, format!("lead of key result `{}`", kr.id))));
+            references.extend(
+                kr.lead
+                    .iter()
+                    .map(|lead| (lead, format!("lead of key result `{}`", kr.id))),
+            );
             for checkin in &kr.checkins {
-                references.extend(checkin.by.iter().map(|by| (by, format!("`by` of a check-in of `{}`", kr.id))));
+                references.extend(
+                    checkin
+                        .by
+                        .iter()
+                        .map(|by| (by, format!("`by` of a check-in of `{}`", kr.id))),
+                );
             }
         }
         for initiative in &objective.initiatives {
-            references.extend(initiative.owner.iter().map(|owner| (owner, format!("owner of initiative `{}`", initiative.id))));
+            references.extend(
+                initiative
+                    .owner
+                    .iter()
+                    .map(|owner| (owner, format!("owner of initiative `{}`", initiative.id))),
+            );
         }
     }
     references
@@ -79,12 +119,19 @@ pub fn unknown_person(cx: &Context<'_>) -> Vec<Finding> {
         if ws.knows_person(&person.value) {
             continue;
         }
-        let fallback = format!("add `[person.{}]` with a `name` to `people.toml`, or name someone who is there", person.value);
+        let fallback = format!(
+            "add `[person.{}]` with a `name` to `people.toml`, or name someone who is there",
+            person.value
+        );
         findings.push(Finding::new(
             RuleId::UnknownPerson,
             person.at,
             format!("`{}`, {role}, is not in `people.toml`", person.value),
-            did_you_mean(person.value.as_str(), ws.people.keys().map(Id::as_str), &fallback),
+            did_you_mean(
+                person.value.as_str(),
+                ws.people.keys().map(Id::as_str),
+                &fallback,
+            ),
         ));
     }
     findings
@@ -98,7 +145,10 @@ pub fn lead_missing(cx: &Context<'_>) -> Vec<Finding> {
         .map(|objective| {
             Finding::new(
                 RuleId::LeadMissing,
-                objective.title.as_ref().map_or(Span::whole(objective.file), |title| title.at),
+                objective
+                    .title
+                    .as_ref()
+                    .map_or(Span::whole(objective.file), |title| title.at),
                 format!("objective `{}` has no lead", objective.reference.id),
                 "name the one person who keeps it on track: `lead = \"alice\"`",
             )
@@ -118,7 +168,11 @@ fn children(ws: &Workspace) -> BTreeMap<&Id, Vec<&Id>> {
 }
 
 /// The people of a group and of every group below it.
-fn people_at_and_below<'a>(ws: &'a Workspace, children: &BTreeMap<&Id, Vec<&'a Id>>, top: &'a Id) -> BTreeSet<&'a Id> {
+fn people_at_and_below<'a>(
+    ws: &'a Workspace,
+    children: &BTreeMap<&Id, Vec<&'a Id>>,
+    top: &'a Id,
+) -> BTreeSet<&'a Id> {
     let mut people = BTreeSet::new();
     let mut seen = BTreeSet::new();
     let mut queue = vec![top];
@@ -139,7 +193,10 @@ pub fn lead_outside_group(cx: &Context<'_>) -> Vec<Finding> {
     let children = children(ws);
     let mut findings = Vec::new();
     for objective in &ws.objectives {
-        let (Some(lead), Some(_)) = (&objective.lead, ws.groups.get(&objective.reference.group)) else { continue };
+        let (Some(lead), Some(_)) = (&objective.lead, ws.groups.get(&objective.reference.group))
+        else {
+            continue;
+        };
         let group = &objective.reference.group;
         if people_at_and_below(ws, &children, group).contains(&lead.value) {
             continue;
@@ -168,7 +225,11 @@ pub fn group_tree(cx: &Context<'_>) -> Vec<Finding> {
 /// Exactly one group is the company.
 fn company_count(cx: &Context<'_>) -> Vec<Finding> {
     let ws = cx.workspace;
-    let companies: Vec<&Group> = ws.groups.values().filter(|g| g.kind() == GroupKind::Company).collect();
+    let companies: Vec<&Group> = ws
+        .groups
+        .values()
+        .filter(|g| g.kind() == GroupKind::Company)
+        .collect();
     match companies.as_slice() {
         [_] => Vec::new(),
         [] if !ws.unreadable.groups.is_empty() => Vec::new(),
@@ -211,8 +272,15 @@ fn parent_problem(ws: &Workspace, group: &Group) -> Option<Finding> {
         (Some(parent), false) if !ws.has_group(&parent.value) => Some(Finding::new(
             RuleId::GroupTree,
             parent.at,
-            format!("parent `{}` of group `{}` is not a group", parent.value, group.id),
-            did_you_mean(parent.value.as_str(), ws.groups.keys().map(Id::as_str), "name a folder of `groups/` that has a `group.toml`"),
+            format!(
+                "parent `{}` of group `{}` is not a group",
+                parent.value, group.id
+            ),
+            did_you_mean(
+                parent.value.as_str(),
+                ws.groups.keys().map(Id::as_str),
+                "name a folder of `groups/` that has a `group.toml`",
+            ),
         )),
         (Some(_), false) => None,
     }
@@ -225,12 +293,21 @@ fn cycles(ws: &Workspace) -> Vec<Finding> {
     for start in ws.groups.keys() {
         let mut chain = vec![start];
         let mut current = start;
-        while let Some(parent) = ws.groups.get(current).and_then(|g| g.parent.as_ref()).map(|p| &p.value) {
+        while let Some(parent) = ws
+            .groups
+            .get(current)
+            .and_then(|g| g.parent.as_ref())
+            .map(|p| &p.value)
+        {
             if let Some(position) = chain.iter().position(|id| *id == parent) {
                 let cycle = &chain[position..];
                 if cycle.contains(&start) && cycle.iter().all(|id| !reported.contains(id)) {
                     reported.extend(cycle.iter().copied());
-                    let names = cycle.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>().join(" → ");
+                    let names = cycle
+                        .iter()
+                        .map(|id| format!("`{id}`"))
+                        .collect::<Vec<_>>()
+                        .join(" → ");
                     let group = &ws.groups[start];
                     findings.push(Finding::new(
                         RuleId::GroupTree,
@@ -253,12 +330,17 @@ pub fn individual_objective(cx: &Context<'_>) -> Vec<Finding> {
     let children = children(ws);
     let mut findings = Vec::new();
     for objective in &ws.objectives {
-        let Some(group) = ws.groups.get(&objective.reference.group) else { continue };
+        let Some(group) = ws.groups.get(&objective.reference.group) else {
+            continue;
+        };
         let people = group.people();
         if people.len() != 1 || children.contains_key(&group.id) {
             continue;
         }
-        let parent = group.parent.as_ref().map_or("the group above".to_owned(), |p| format!("`{}`", p.value));
+        let parent = group
+            .parent
+            .as_ref()
+            .map_or("the group above".to_owned(), |p| format!("`{}`", p.value));
         findings.push(Finding::new(
             RuleId::IndividualObjective,
             objective.title.as_ref().map_or(Span::whole(objective.file), |title| title.at),

@@ -21,7 +21,10 @@ pub fn find_root(start: &Path) -> Result<PathBuf, NotAWorkspace> {
         .ancestors()
         .find(|folder| folder.join(SETTINGS_FILE).is_file())
         .map(Path::to_path_buf)
-        .ok_or(NotAWorkspace { searched_from: start, named: false })
+        .ok_or(NotAWorkspace {
+            searched_from: start,
+            named: false,
+        })
 }
 
 /// Takes `folder` as the root, which must hold `okr.toml` itself.
@@ -30,16 +33,27 @@ pub fn named_root(folder: &Path) -> Result<PathBuf, NotAWorkspace> {
     if folder.join(SETTINGS_FILE).is_file() {
         Ok(folder)
     } else {
-        Err(NotAWorkspace { searched_from: folder, named: true })
+        Err(NotAWorkspace {
+            searched_from: folder,
+            named: true,
+        })
     }
 }
 
 impl fmt::Display for NotAWorkspace {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.named {
-            write!(f, "no `{SETTINGS_FILE}` in `{}`", self.searched_from.display())
+            write!(
+                f,
+                "no `{SETTINGS_FILE}` in `{}`",
+                self.searched_from.display()
+            )
         } else {
-            write!(f, "no `{SETTINGS_FILE}` in `{}` or any folder above it", self.searched_from.display())
+            write!(
+                f,
+                "no `{SETTINGS_FILE}` in `{}` or any folder above it",
+                self.searched_from.display()
+            )
         }
     }
 }

@@ -34,15 +34,23 @@ const GROUP_FILE: &str = "group.toml";
 pub fn load(root: &Path) -> Result<Loaded> {
     let mut loader = Loader {
         root: root.to_path_buf(),
-        canonical_root: fs::canonicalize(root).with_context(|| format!("failed to read workspace `{}`", root.display()))?,
+        canonical_root: fs::canonicalize(root)
+            .with_context(|| format!("failed to read workspace `{}`", root.display()))?,
         workspace: Workspace::default(),
         findings: Vec::new(),
     };
     loader.read_settings()?;
     loader.read_people()?;
     loader.read_groups()?;
-    loader.workspace.objectives.sort_by(|a, b| a.reference.cmp(&b.reference));
-    Ok(Loaded { root: loader.root, workspace: loader.workspace, findings: loader.findings })
+    loader
+        .workspace
+        .objectives
+        .sort_by(|a, b| a.reference.cmp(&b.reference));
+    Ok(Loaded {
+        root: loader.root,
+        workspace: loader.workspace,
+        findings: loader.findings,
+    })
 }
 
 struct Loader {
@@ -62,7 +70,10 @@ struct Entry {
 
 impl Loader {
     fn read_settings(&mut self) -> Result<()> {
-        let file = self.workspace.sources.add(SETTINGS_FILE.into(), EntryKind::File);
+        let file = self
+            .workspace
+            .sources
+            .add(SETTINGS_FILE.into(), EntryKind::File);
         self.workspace.settings_file = Some(file);
         let bytes = read_file(&self.root.join(SETTINGS_FILE))?;
         if let Some(text) = format::decode(bytes, file, &mut self.findings) {
@@ -76,7 +87,10 @@ impl Loader {
         if !path.exists() {
             return Ok(());
         }
-        let file = self.workspace.sources.add(PEOPLE_FILE.into(), EntryKind::File);
+        let file = self
+            .workspace
+            .sources
+            .add(PEOPLE_FILE.into(), EntryKind::File);
         let people = format::decode(read_file(&path)?, file, &mut self.findings)
             .and_then(|text| format::people::read(&text, file, &mut self.findings));
         match people {
@@ -93,35 +107,54 @@ impl Loader {
         }
         for entry in self.entries(&groups, GROUPS_FOLDER)? {
             if !entry.is_dir {
-                let file = self.workspace.sources.add(entry.relative.clone(), EntryKind::File);
+                let file = self
+                    .workspace
+                    .sources
+                    .add(entry.relative.clone(), EntryKind::File);
                 self.findings.push(Finding::new(
                     RuleId::BadId,
                     Span::whole(file),
-                    format!("`{}` is a file, but `groups/` holds only group folders", entry.relative),
+                    format!(
+                        "`{}` is a file, but `groups/` holds only group folders",
+                        entry.relative
+                    ),
                     "move it out of `groups/`; a group lives in `groups/<group>/group.toml`",
                 ));
                 continue;
             }
-            let folder = self.workspace.sources.add(entry.relative.clone(), EntryKind::Folder);
-            let Some(id) = self.folder_id(&entry, folder, "group") else { continue };
+            let folder = self
+                .workspace
+                .sources
+                .add(entry.relative.clone(), EntryKind::Folder);
+            let Some(id) = self.folder_id(&entry, folder, "group") else {
+                continue;
+            };
             self.read_group_folder(id, &entry, folder)?;
         }
         Ok(())
     }
 
     fn read_group_folder(&mut self, id: Id, folder: &Entry, folder_id: FileId) -> Result<()> {
-        self.workspace.group_folders.insert(id.clone(), Span::whole(folder_id));
+        self.workspace
+            .group_folders
+            .insert(id.clone(), Span::whole(folder_id));
         for entry in self.entries(&folder.path, &folder.relative)? {
             if entry.name == GROUP_FILE && !entry.is_dir {
                 self.read_group(id.clone(), &entry)?;
             } else if entry.is_dir {
-                let period_folder = self.workspace.sources.add(entry.relative.clone(), EntryKind::Folder);
+                let period_folder = self
+                    .workspace
+                    .sources
+                    .add(entry.relative.clone(), EntryKind::Folder);
                 match Period::parse(&entry.name, &self.workspace.settings.calendar) {
                     Some(period) => self.read_period_folder(&id, period, &entry)?,
                     None => self.findings.push(bad_period_folder(&entry, period_folder)),
                 }
             } else {
-                let file = self.workspace.sources.add(entry.relative.clone(), EntryKind::File);
+                let file = self
+                    .workspace
+                    .sources
+                    .add(entry.relative.clone(), EntryKind::File);
                 self.findings.push(Finding::new(
                     RuleId::BadPeriod,
                     Span::whole(file),
@@ -134,7 +167,10 @@ impl Loader {
     }
 
     fn read_group(&mut self, id: Id, entry: &Entry) -> Result<()> {
-        let file = self.workspace.sources.add(entry.relative.clone(), EntryKind::File);
+        let file = self
+            .workspace
+            .sources
+            .add(entry.relative.clone(), EntryKind::File);
         let group = format::decode(read_file(&entry.path)?, file, &mut self.findings)
             .and_then(|text| format::group::read(id.clone(), &text, file, &mut self.findings));
         match group {
@@ -150,7 +186,11 @@ impl Loader {
 
     fn read_period_folder(&mut self, group: &Id, period: Period, folder: &Entry) -> Result<()> {
         for entry in self.entries(&folder.path, &folder.relative)? {
-            let kind = if entry.is_dir { EntryKind::Folder } else { EntryKind::File };
+            let kind = if entry.is_dir {
+                EntryKind::Folder
+            } else {
+                EntryKind::File
+            };
             let file = self.workspace.sources.add(entry.relative.clone(), kind);
             let Some(stem) = entry.name.strip_suffix(".toml").filter(|_| !entry.is_dir) else {
                 self.findings.push(Finding::new(
@@ -167,22 +207,42 @@ impl Loader {
                     self.findings.push(Finding::new(
                         RuleId::BadId,
                         Span::whole(file),
-                        format!("objective file name `{}` is not a valid id: {error}", entry.name),
+                        format!(
+                            "objective file name `{}` is not a valid id: {error}",
+                            entry.name
+                        ),
                         format!("rename it to `{}.toml`", suggest_id(stem)),
                     ));
                     continue;
                 }
             };
-            let reference = ObjectiveRef { group: group.clone(), period: period.clone(), id };
+            let reference = ObjectiveRef {
+                group: group.clone(),
+                period: period.clone(),
+                id,
+            };
             self.read_objective(reference, &entry, file)?;
         }
         Ok(())
     }
 
-    fn read_objective(&mut self, reference: ObjectiveRef, entry: &Entry, file: FileId) -> Result<()> {
+    fn read_objective(
+        &mut self,
+        reference: ObjectiveRef,
+        entry: &Entry,
+        file: FileId,
+    ) -> Result<()> {
         let calendar = &self.workspace.settings.calendar;
-        let objective = format::decode(read_file(&entry.path)?, file, &mut self.findings)
-            .and_then(|text| format::objective::read(reference.clone(), &text, file, calendar, &mut self.findings));
+        let objective =
+            format::decode(read_file(&entry.path)?, file, &mut self.findings).and_then(|text| {
+                format::objective::read(
+                    reference.clone(),
+                    &text,
+                    file,
+                    calendar,
+                    &mut self.findings,
+                )
+            });
         match objective {
             Some(objective) => self.workspace.objectives.push(objective),
             None => {
@@ -211,22 +271,29 @@ impl Loader {
     /// The entries of a folder in name order, hidden ones skipped and links
     /// followed only while they stay inside the workspace.
     fn entries(&mut self, folder: &Path, relative: &str) -> Result<Vec<Entry>> {
-        let listing = fs::read_dir(folder).with_context(|| format!("failed to list `{}`", folder.display()))?;
+        let listing = fs::read_dir(folder)
+            .with_context(|| format!("failed to list `{}`", folder.display()))?;
         let mut entries = Vec::new();
         for dir_entry in listing {
-            let dir_entry = dir_entry.with_context(|| format!("failed to list `{}`", folder.display()))?;
+            let dir_entry =
+                dir_entry.with_context(|| format!("failed to list `{}`", folder.display()))?;
             let name = dir_entry.file_name().to_string_lossy().into_owned();
             if name.starts_with('.') {
                 continue;
             }
             let path = dir_entry.path();
             let relative = format!("{relative}/{name}");
-            let file_type = dir_entry.file_type().with_context(|| format!("failed to read `{}`", path.display()))?;
+            let file_type = dir_entry
+                .file_type()
+                .with_context(|| format!("failed to read `{}`", path.display()))?;
             let is_dir = if file_type.is_symlink() {
                 match self.link_target(&path) {
                     Some(target) => target.is_dir(),
                     None => {
-                        let file = self.workspace.sources.add(relative.clone(), EntryKind::File);
+                        let file = self
+                            .workspace
+                            .sources
+                            .add(relative.clone(), EntryKind::File);
                         self.findings.push(Finding::new(
                             RuleId::LinkOutside,
                             Span::whole(file),
@@ -239,7 +306,12 @@ impl Loader {
             } else {
                 file_type.is_dir()
             };
-            entries.push(Entry { name, path, relative, is_dir });
+            entries.push(Entry {
+                name,
+                path,
+                relative,
+                is_dir,
+            });
         }
         entries.sort_by(|a, b| a.name.cmp(&b.name));
         Ok(entries)

@@ -28,16 +28,30 @@ pub struct Locator<'a> {
 
 impl<'a> Locator<'a> {
     pub fn new(root: PathBuf, sources: &'a Sources) -> Self {
-        Locator { root, sources, texts: HashMap::new() }
+        Locator {
+            root,
+            sources,
+            texts: HashMap::new(),
+        }
     }
 
     /// The file, line, column and source line of a span.
     pub fn place(&mut self, span: Option<Span>) -> Place {
-        let Some(span) = span else { return Place::default() };
+        let Some(span) = span else {
+            return Place::default();
+        };
         let path = self.sources.path(span.file).to_owned();
-        let whole_file = Place { file: Some(path.clone()), line: Some(1), column: Some(1), excerpt: None };
+        let whole_file = Place {
+            file: Some(path.clone()),
+            line: Some(1),
+            column: Some(1),
+            excerpt: None,
+        };
         match (self.sources.kind(span.file), span.range) {
-            (EntryKind::Folder, _) => Place { file: Some(path), ..Place::default() },
+            (EntryKind::Folder, _) => Place {
+                file: Some(path),
+                ..Place::default()
+            },
             (EntryKind::File, None) => whole_file,
             (EntryKind::File, Some((start, end))) => match self.text(span.file) {
                 Some(text) => locate_in(text, path, start as usize, end as usize),
@@ -53,7 +67,11 @@ impl<'a> Locator<'a> {
             .or_insert_with(|| {
                 let bytes = std::fs::read(path).ok()?;
                 let text = String::from_utf8_lossy(&bytes).into_owned();
-                Some(text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text))
+                Some(
+                    text.strip_prefix('\u{feff}')
+                        .map(str::to_owned)
+                        .unwrap_or(text),
+                )
             })
             .as_deref()
     }
@@ -70,7 +88,10 @@ fn locate_in(text: &str, path: String, start: usize, end: usize) -> Place {
     let line_text = text[line_start..line_end].trim_end_matches('\r');
     let underline_start = start - line_start;
     let underline_end = end.clamp(start, line_start + line_text.len()) - line_start;
-    let excerpt = Excerpt { text: line_text.to_owned(), underline: underline_start..underline_end.max(underline_start) };
+    let excerpt = Excerpt {
+        text: line_text.to_owned(),
+        underline: underline_start..underline_end.max(underline_start),
+    };
     Place {
         file: Some(path),
         line: Some(u32::try_from(line).unwrap_or(u32::MAX)),

@@ -50,17 +50,27 @@ pub fn span_of<T>(file: FileId, value: &Spanned<T>) -> Span {
 /// A number from a TOML integer or float, if it is one.
 pub fn number_of(value: &DeValue<'_>) -> Option<f64> {
     match value {
-        DeValue::Integer(integer) => {
-            i64::from_str_radix(integer.as_str(), integer.radix()).ok().map(|n| n as f64)
-        }
+        DeValue::Integer(integer) => i64::from_str_radix(integer.as_str(), integer.radix())
+            .ok()
+            .map(|n| n as f64),
         DeValue::Float(float) => float.as_str().parse().ok(),
         _ => None,
     }
 }
 
 impl<'a, 'i> Fields<'a, 'i> {
-    pub fn new(table: &'a DeTable<'i>, file: FileId, rule: RuleId, what: impl Into<String>) -> Self {
-        Fields { table, file, rule, what: what.into() }
+    pub fn new(
+        table: &'a DeTable<'i>,
+        file: FileId,
+        rule: RuleId,
+        what: impl Into<String>,
+    ) -> Self {
+        Fields {
+            table,
+            file,
+            rule,
+            what: what.into(),
+        }
     }
 
     /// Reports every key that is not in `known`, with the closest known key.
@@ -70,12 +80,20 @@ impl<'a, 'i> Fields<'a, 'i> {
             if known.contains(&name) {
                 continue;
             }
-            let list = known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+            let list = known
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
             findings.push(Finding::new(
                 RuleId::UnknownKey,
                 span_of(self.file, key),
                 format!("unknown key `{name}` in {}", self.what),
-                did_you_mean(name, known.iter().copied(), &format!("the known keys are {list}")),
+                did_you_mean(
+                    name,
+                    known.iter().copied(),
+                    &format!("the known keys are {list}"),
+                ),
             ));
         }
     }
@@ -86,7 +104,14 @@ impl<'a, 'i> Fields<'a, 'i> {
     }
 
     /// Reports a value of the wrong type.
-    pub fn wrong_type(&self, key: &str, value: &Spanned<DeValue<'_>>, expected: &str, example: &str, findings: &mut Vec<Finding>) {
+    pub fn wrong_type(
+        &self,
+        key: &str,
+        value: &Spanned<DeValue<'_>>,
+        expected: &str,
+        example: &str,
+        findings: &mut Vec<Finding>,
+    ) {
         let found = type_name(value.get_ref());
         let help = match value.get_ref() {
             DeValue::Table(_) => format!("`{key}` holds a single value, not a table: `{example}`"),
@@ -101,8 +126,19 @@ impl<'a, 'i> Fields<'a, 'i> {
     }
 
     /// Reports a value of the right type but a wrong form.
-    pub fn bad(&self, value: &Spanned<DeValue<'_>>, message: String, help: String, findings: &mut Vec<Finding>) {
-        findings.push(Finding::new(self.rule, span_of(self.file, value), message, help));
+    pub fn bad(
+        &self,
+        value: &Spanned<DeValue<'_>>,
+        message: String,
+        help: String,
+        findings: &mut Vec<Finding>,
+    ) {
+        findings.push(Finding::new(
+            self.rule,
+            span_of(self.file, value),
+            message,
+            help,
+        ));
     }
 
     /// A string value.
@@ -113,22 +149,50 @@ impl<'a, 'i> Fields<'a, 'i> {
                 Some(Located::new(text.to_string(), span_of(self.file, value)))
             }
             _ => {
-                self.wrong_type(key, value, "a string", &format!("{key} = \"...\""), findings);
+                self.wrong_type(
+                    key,
+                    value,
+                    "a string",
+                    &format!("{key} = \"...\""),
+                    findings,
+                );
                 None
             }
         }
     }
 
     /// A string value naming one of `names`, parsed by `parse`.
-    pub fn choice<T>(&self, key: &str, names: &[&str], parse: fn(&str) -> Option<T>, findings: &mut Vec<Finding>) -> Option<Located<T>> {
+    pub fn choice<T>(
+        &self,
+        key: &str,
+        names: &[&str],
+        parse: fn(&str) -> Option<T>,
+        findings: &mut Vec<Finding>,
+    ) -> Option<Located<T>> {
         let text = self.string(key, findings)?;
         let value = self.get(key).expect("the key was just read");
         match parse(&text.value) {
             Some(parsed) => Some(Located::new(parsed, text.at)),
             None => {
-                let list = names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
-                let help = did_you_mean(&text.value, names.iter().copied(), &format!("use one of {list}"));
-                self.bad(value, format!("`{key}` in {} is `{}`, which is not one of {list}", self.what, text.value), help, findings);
+                let list = names
+                    .iter()
+                    .map(|n| format!("`{n}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let help = did_you_mean(
+                    &text.value,
+                    names.iter().copied(),
+                    &format!("use one of {list}"),
+                );
+                self.bad(
+                    value,
+                    format!(
+                        "`{key}` in {} is `{}`, which is not one of {list}",
+                        self.what, text.value
+                    ),
+                    help,
+                    findings,
+                );
                 None
             }
         }
@@ -142,15 +206,29 @@ impl<'a, 'i> Fields<'a, 'i> {
 
     /// An array of strings holding ids.
     pub fn ids(&self, key: &str, rule: RuleId, findings: &mut Vec<Finding>) -> Vec<Located<Id>> {
-        let Some(value) = self.get(key) else { return Vec::new() };
+        let Some(value) = self.get(key) else {
+            return Vec::new();
+        };
         let DeValue::Array(items) = value.get_ref() else {
-            self.wrong_type(key, value, "an array of ids", &format!("{key} = [\"a\", \"b\"]"), findings);
+            self.wrong_type(
+                key,
+                value,
+                "an array of ids",
+                &format!("{key} = [\"a\", \"b\"]"),
+                findings,
+            );
             return Vec::new();
         };
         let mut ids = Vec::new();
         for item in items {
             let DeValue::String(text) = item.get_ref() else {
-                self.wrong_type(key, item, "a string", &format!("{key} = [\"a\", \"b\"]"), findings);
+                self.wrong_type(
+                    key,
+                    item,
+                    "a string",
+                    &format!("{key} = [\"a\", \"b\"]"),
+                    findings,
+                );
                 continue;
             };
             let text = Located::new(text.to_string(), span_of(self.file, item));
@@ -167,7 +245,9 @@ impl<'a, 'i> Fields<'a, 'i> {
             return None;
         }
         match number_of(value.get_ref()) {
-            Some(number) if number.is_finite() => Some(Located::new(number, span_of(self.file, value))),
+            Some(number) if number.is_finite() => {
+                Some(Located::new(number, span_of(self.file, value)))
+            }
             _ => {
                 self.bad(
                     value,
@@ -181,10 +261,21 @@ impl<'a, 'i> Fields<'a, 'i> {
     }
 
     /// A whole number within `range`.
-    pub fn integer(&self, key: &str, range: std::ops::RangeInclusive<i64>, findings: &mut Vec<Finding>) -> Option<Located<i64>> {
+    pub fn integer(
+        &self,
+        key: &str,
+        range: std::ops::RangeInclusive<i64>,
+        findings: &mut Vec<Finding>,
+    ) -> Option<Located<i64>> {
         let value = self.get(key)?;
         let DeValue::Integer(integer) = value.get_ref() else {
-            self.wrong_type(key, value, "a whole number", &format!("{key} = {}", range.start()), findings);
+            self.wrong_type(
+                key,
+                value,
+                "a whole number",
+                &format!("{key} = {}", range.start()),
+                findings,
+            );
             return None;
         };
         match i64::from_str_radix(integer.as_str(), integer.radix()) {
@@ -192,8 +283,17 @@ impl<'a, 'i> Fields<'a, 'i> {
             _ => {
                 self.bad(
                     value,
-                    format!("`{key}` in {} must be from {} to {}", self.what, range.start(), range.end()),
-                    format!("write a whole number from {} to {}", range.start(), range.end()),
+                    format!(
+                        "`{key}` in {} must be from {} to {}",
+                        self.what,
+                        range.start(),
+                        range.end()
+                    ),
+                    format!(
+                        "write a whole number from {} to {}",
+                        range.start(),
+                        range.end()
+                    ),
                     findings,
                 );
                 None
@@ -208,23 +308,41 @@ impl<'a, 'i> Fields<'a, 'i> {
         match value.get_ref() {
             DeValue::Datetime(datetime) => {
                 let Some(date) = datetime.date else {
-                    self.wrong_type(key, value, "a date", &format!("{key} = 2026-10-14"), findings);
+                    self.wrong_type(
+                        key,
+                        value,
+                        "a date",
+                        &format!("{key} = 2026-10-14"),
+                        findings,
+                    );
                     return None;
                 };
-                let parsed = NaiveDate::from_ymd_opt(i32::from(date.year), u32::from(date.month), u32::from(date.day));
+                let parsed = NaiveDate::from_ymd_opt(
+                    i32::from(date.year),
+                    u32::from(date.month),
+                    u32::from(date.day),
+                );
                 match parsed {
                     Some(day) if datetime.time.is_none() => Some(Located::new(day, at)),
                     Some(day) => {
                         self.bad(
                             value,
-                            format!("`{key}` in {} must be a date, found a date and time", self.what),
+                            format!(
+                                "`{key}` in {} must be a date, found a date and time",
+                                self.what
+                            ),
                             format!("keep only the day: `{key} = {day}`"),
                             findings,
                         );
                         None
                     }
                     None => {
-                        self.bad(value, format!("`{key}` in {} is not a day of the calendar", self.what), "write a real date".into(), findings);
+                        self.bad(
+                            value,
+                            format!("`{key}` in {} is not a day of the calendar", self.what),
+                            "write a real date".into(),
+                            findings,
+                        );
                         None
                     }
                 }
@@ -232,13 +350,29 @@ impl<'a, 'i> Fields<'a, 'i> {
             DeValue::String(text) => {
                 let help = match text.parse::<NaiveDate>() {
                     Ok(day) => format!("write it as a TOML date, without quotes: `{key} = {day}`"),
-                    Err(_) => format!("write it as a TOML date, without quotes: `{key} = 2026-10-14`"),
+                    Err(_) => {
+                        format!("write it as a TOML date, without quotes: `{key} = 2026-10-14`")
+                    }
                 };
-                self.bad(value, format!("`{key}` in {} must be a TOML date, found a string", self.what), help, findings);
+                self.bad(
+                    value,
+                    format!(
+                        "`{key}` in {} must be a TOML date, found a string",
+                        self.what
+                    ),
+                    help,
+                    findings,
+                );
                 None
             }
             _ => {
-                self.wrong_type(key, value, "a date", &format!("{key} = 2026-10-14"), findings);
+                self.wrong_type(
+                    key,
+                    value,
+                    "a date",
+                    &format!("{key} = 2026-10-14"),
+                    findings,
+                );
                 None
             }
         }
@@ -258,15 +392,27 @@ impl<'a, 'i> Fields<'a, 'i> {
 }
 
 /// Parses a string value as an id, reporting it under `rule` when it is not one.
-fn parse_id_value(text: Located<String>, key: &str, what: &str, rule: RuleId, findings: &mut Vec<Finding>) -> Option<Located<Id>> {
+fn parse_id_value(
+    text: Located<String>,
+    key: &str,
+    what: &str,
+    rule: RuleId,
+    findings: &mut Vec<Finding>,
+) -> Option<Located<Id>> {
     match Id::parse(&text.value) {
         Ok(id) => Some(Located::new(id, text.at)),
         Err(error) => {
             findings.push(Finding::new(
                 rule,
                 text.at,
-                format!("`{key}` in {what} is `{}`, which is not an id: {error}", text.value),
-                format!("ids are lowercase letters, digits and single dashes, such as `{}`", crate::model::id::suggest_id(&text.value)),
+                format!(
+                    "`{key}` in {what} is `{}`, which is not an id: {error}",
+                    text.value
+                ),
+                format!(
+                    "ids are lowercase letters, digits and single dashes, such as `{}`",
+                    crate::model::id::suggest_id(&text.value)
+                ),
             ));
             None
         }

@@ -29,7 +29,11 @@ pub fn decode(bytes: Vec<u8>, file: FileId, findings: &mut Vec<Finding>) -> Opti
         }
         Err(error) => {
             let bytes = error.as_bytes();
-            let skip = if bytes.starts_with(BYTE_ORDER_MARK.as_bytes()) { 3 } else { 0 };
+            let skip = if bytes.starts_with(BYTE_ORDER_MARK.as_bytes()) {
+                3
+            } else {
+                0
+            };
             let at = error.utf8_error().valid_up_to() - skip;
             findings.push(Finding::new(
                 RuleId::ParseError,
@@ -43,14 +47,23 @@ pub fn decode(bytes: Vec<u8>, file: FileId, findings: &mut Vec<Finding>) -> Opti
 }
 
 /// Parses TOML text, reporting every syntax error the parser finds.
-pub fn parse<'i>(text: &'i str, file: FileId, findings: &mut Vec<Finding>) -> Option<Spanned<DeTable<'i>>> {
+pub fn parse<'i>(
+    text: &'i str,
+    file: FileId,
+    findings: &mut Vec<Finding>,
+) -> Option<Spanned<DeTable<'i>>> {
     let (table, errors) = DeTable::parse_recoverable(text);
     if errors.is_empty() {
         return Some(table);
     }
     let mut reported: Vec<(usize, String)> = errors
         .iter()
-        .map(|error| (error.span().map_or(0, |span| span.start), error.message().to_owned()))
+        .map(|error| {
+            (
+                error.span().map_or(0, |span| span.start),
+                error.message().to_owned(),
+            )
+        })
         .collect();
     reported.sort();
     reported.dedup();

@@ -15,17 +15,36 @@ use crate::model::reference::ObjectiveRef;
 use crate::model::source::{FileId, Located, Span};
 use crate::workspace::reader::{Fields, number_of, span_of, type_name};
 
-const OBJECTIVE_KEYS: [&str; 7] =
-    ["title", "lead", "aligned_to", "description", "commitment", "key_result", "initiative"];
-const KEY_RESULT_KEYS: [&str; 8] =
-    ["title", "kind", "start", "target", "unit", "lead", "weight", "checkin"];
+const OBJECTIVE_KEYS: [&str; 7] = [
+    "title",
+    "lead",
+    "aligned_to",
+    "description",
+    "commitment",
+    "key_result",
+    "initiative",
+];
+const KEY_RESULT_KEYS: [&str; 8] = [
+    "title", "kind", "start", "target", "unit", "lead", "weight", "checkin",
+];
 const CHECKIN_KEYS: [&str; 5] = ["date", "value", "by", "note", "confidence"];
 const INITIATIVE_KEYS: [&str; 5] = ["title", "owner", "supports", "status", "due"];
 
 /// Reads an objective file; `None` when it cannot be parsed at all.
-pub fn read(reference: ObjectiveRef, text: &str, file: FileId, calendar: &Calendar, findings: &mut Vec<Finding>) -> Option<Objective> {
+pub fn read(
+    reference: ObjectiveRef,
+    text: &str,
+    file: FileId,
+    calendar: &Calendar,
+    findings: &mut Vec<Finding>,
+) -> Option<Objective> {
     let document = super::parse(text, file, findings)?;
-    let fields = Fields::new(document.get_ref(), file, RuleId::BadValue, format!("objective `{}`", reference.id));
+    let fields = Fields::new(
+        document.get_ref(),
+        file,
+        RuleId::BadValue,
+        format!("objective `{}`", reference.id),
+    );
     fields.check_keys(&OBJECTIVE_KEYS, findings);
 
     let title = fields.string("title", findings);
@@ -43,20 +62,44 @@ pub fn read(reference: ObjectiveRef, text: &str, file: FileId, calendar: &Calend
         Some(DeValue::String(text)) => !text.trim().is_empty(),
         Some(_) => true,
     };
-    let lead = if lead_written { fields.id("lead", RuleId::UnknownPerson, findings) } else { None };
+    let lead = if lead_written {
+        fields.id("lead", RuleId::UnknownPerson, findings)
+    } else {
+        None
+    };
     let aligned_to = read_alignment(&fields, calendar, findings);
     let description = fields.string("description", findings);
     let commitment = fields
-        .choice("commitment", &Commitment::NAMES, Commitment::parse, findings)
+        .choice(
+            "commitment",
+            &Commitment::NAMES,
+            Commitment::parse,
+            findings,
+        )
         .map_or(Commitment::default(), |c| c.value);
     let key_results = read_entries(&fields, "key_result", findings, read_key_result);
     let initiatives = read_entries(&fields, "initiative", findings, read_initiative);
     report_shared_ids(&key_results, &initiatives, findings);
 
-    Some(Objective { reference, file, title, lead, lead_written, aligned_to, description, commitment, key_results, initiatives })
+    Some(Objective {
+        reference,
+        file,
+        title,
+        lead,
+        lead_written,
+        aligned_to,
+        description,
+        commitment,
+        key_results,
+        initiatives,
+    })
 }
 
-fn read_alignment(fields: &Fields<'_, '_>, calendar: &Calendar, findings: &mut Vec<Finding>) -> Option<Located<ObjectiveRef>> {
+fn read_alignment(
+    fields: &Fields<'_, '_>,
+    calendar: &Calendar,
+    findings: &mut Vec<Finding>,
+) -> Option<Located<ObjectiveRef>> {
     let text = fields.string("aligned_to", findings)?;
     match ObjectiveRef::parse(&text.value, calendar) {
         Ok(reference) => Some(Located::new(reference, text.at)),
@@ -75,8 +118,15 @@ fn read_alignment(fields: &Fields<'_, '_>, calendar: &Calendar, findings: &mut V
 type EntryReader<T> = fn(Id, Span, &Fields<'_, '_>, &mut Vec<Finding>) -> Option<T>;
 
 /// Reads every `[<table>.<id>]` entry with `read`, checking each id.
-fn read_entries<T>(fields: &Fields<'_, '_>, table: &str, findings: &mut Vec<Finding>, read: EntryReader<T>) -> Vec<T> {
-    let Some(entries) = fields.table(table, findings) else { return Vec::new() };
+fn read_entries<T>(
+    fields: &Fields<'_, '_>,
+    table: &str,
+    findings: &mut Vec<Finding>,
+    read: EntryReader<T>,
+) -> Vec<T> {
+    let Some(entries) = fields.table(table, findings) else {
+        return Vec::new();
+    };
     let (what, rule) = match table {
         "key_result" => ("key result", RuleId::BadKeyResult),
         _ => ("initiative", RuleId::BadValue),
@@ -91,14 +141,23 @@ fn read_entries<T>(fields: &Fields<'_, '_>, table: &str, findings: &mut Vec<Find
                     RuleId::BadId,
                     at,
                     format!("{what} id `{}` is not a valid id: {error}", key.get_ref()),
-                    format!("use lowercase letters, digits and dashes, such as `[{table}.{}]`", suggest_id(key.get_ref())),
+                    format!(
+                        "use lowercase letters, digits and dashes, such as `[{table}.{}]`",
+                        suggest_id(key.get_ref())
+                    ),
                 ));
                 continue;
             }
         };
         let DeValue::Table(entry) = value.get_ref() else {
             let parent = Fields::new(entries, fields.file, rule, format!("`[{table}]`"));
-            parent.wrong_type(key.get_ref(), value, "a table", &format!("[{table}.{id}]"), findings);
+            parent.wrong_type(
+                key.get_ref(),
+                value,
+                "a table",
+                &format!("[{table}.{id}]"),
+                findings,
+            );
             continue;
         };
         let entry = Fields::new(entry, fields.file, rule, format!("{what} `{id}`"));
@@ -107,7 +166,12 @@ fn read_entries<T>(fields: &Fields<'_, '_>, table: &str, findings: &mut Vec<Find
     read_entries
 }
 
-fn read_key_result(id: Id, at: Span, fields: &Fields<'_, '_>, findings: &mut Vec<Finding>) -> Option<KeyResult> {
+fn read_key_result(
+    id: Id,
+    at: Span,
+    fields: &Fields<'_, '_>,
+    findings: &mut Vec<Finding>,
+) -> Option<KeyResult> {
     fields.check_keys(&KEY_RESULT_KEYS, findings);
     let title = fields.string("title", findings);
     if fields.get("title").is_none() {
@@ -119,7 +183,12 @@ fn read_key_result(id: Id, at: Span, fields: &Fields<'_, '_>, findings: &mut Vec
         ));
     }
     let kind = fields
-        .choice("kind", &KeyResultKind::NAMES, KeyResultKind::parse, findings)
+        .choice(
+            "kind",
+            &KeyResultKind::NAMES,
+            KeyResultKind::parse,
+            findings,
+        )
         .map_or(KeyResultKind::default(), |kind| kind.value);
     let start = fields.number("start", findings);
     let target = fields.number("target", findings);
@@ -128,11 +197,28 @@ fn read_key_result(id: Id, at: Span, fields: &Fields<'_, '_>, findings: &mut Vec
     let lead = fields.id("lead", RuleId::UnknownPerson, findings);
     let weight = read_weight(fields, findings);
     let checkins = read_checkins(fields, kind, findings);
-    Some(KeyResult { id, at, title, kind, start, target, unit, lead, weight, checkins })
+    Some(KeyResult {
+        id,
+        at,
+        title,
+        kind,
+        start,
+        target,
+        unit,
+        lead,
+        weight,
+        checkins,
+    })
 }
 
 /// A metric needs `start` and `target`; a level to hold needs `target`.
-fn report_missing_figures(id: &Id, at: Span, kind: KeyResultKind, fields: &Fields<'_, '_>, findings: &mut Vec<Finding>) {
+fn report_missing_figures(
+    id: &Id,
+    at: Span,
+    kind: KeyResultKind,
+    fields: &Fields<'_, '_>,
+    findings: &mut Vec<Finding>,
+) {
     let needed: &[&str] = match kind {
         KeyResultKind::Metric => &["start", "target"],
         KeyResultKind::AtLeast | KeyResultKind::AtMost => &["target"],
@@ -140,77 +226,171 @@ fn report_missing_figures(id: &Id, at: Span, kind: KeyResultKind, fields: &Field
     };
     for key in needed.iter().filter(|key| fields.get(key).is_none()) {
         let help = match *key {
-            "start" => "give the figure it starts from, such as `start = 32`; a milestone is `kind = \"milestone\"`",
+            "start" => {
+                "give the figure it starts from, such as `start = 32`; a milestone is `kind = \"milestone\"`"
+            }
             _ => "give the figure it aims for, such as `target = 45`",
         };
-        findings.push(Finding::new(RuleId::BadKeyResult, at, format!("key result `{id}` has no `{key}`"), help));
+        findings.push(Finding::new(
+            RuleId::BadKeyResult,
+            at,
+            format!("key result `{id}` has no `{key}`"),
+            help,
+        ));
     }
 }
 
 /// The weight, a positive number, 1 when absent or wrong.
 fn read_weight(fields: &Fields<'_, '_>, findings: &mut Vec<Finding>) -> f64 {
-    let Some(weight) = fields.number("weight", findings) else { return 1.0 };
+    let Some(weight) = fields.number("weight", findings) else {
+        return 1.0;
+    };
     if weight.value > 0.0 {
         return weight.value;
     }
     let value = fields.get("weight").expect("the key was just read");
-    fields.bad(value, format!("`weight` in {} must be above 0", fields.what), "a weight says how much a key result counts, such as `2.0`; leave it out for 1".into(), findings);
+    fields.bad(
+        value,
+        format!("`weight` in {} must be above 0", fields.what),
+        "a weight says how much a key result counts, such as `2.0`; leave it out for 1".into(),
+        findings,
+    );
     1.0
 }
 
-fn read_checkins(fields: &Fields<'_, '_>, kind: KeyResultKind, findings: &mut Vec<Finding>) -> Vec<Checkin> {
-    let Some(value) = fields.get("checkin") else { return Vec::new() };
+fn read_checkins(
+    fields: &Fields<'_, '_>,
+    kind: KeyResultKind,
+    findings: &mut Vec<Finding>,
+) -> Vec<Checkin> {
+    let Some(value) = fields.get("checkin") else {
+        return Vec::new();
+    };
     let DeValue::Array(items) = value.get_ref() else {
         fields.bad(
             value,
-            format!("`checkin` in {} must be an array of tables, found {}", fields.what, type_name(value.get_ref())),
-            "write each check-in under a double-bracket header: `[[key_result.<id>.checkin]]`".into(),
+            format!(
+                "`checkin` in {} must be an array of tables, found {}",
+                fields.what,
+                type_name(value.get_ref())
+            ),
+            "write each check-in under a double-bracket header: `[[key_result.<id>.checkin]]`"
+                .into(),
             findings,
         );
         return Vec::new();
     };
-    items.iter().filter_map(|item| read_checkin(fields, item, kind, findings)).collect()
+    items
+        .iter()
+        .filter_map(|item| read_checkin(fields, item, kind, findings))
+        .collect()
 }
 
-fn read_checkin(fields: &Fields<'_, '_>, item: &Spanned<DeValue<'_>>, kind: KeyResultKind, findings: &mut Vec<Finding>) -> Option<Checkin> {
+fn read_checkin(
+    fields: &Fields<'_, '_>,
+    item: &Spanned<DeValue<'_>>,
+    kind: KeyResultKind,
+    findings: &mut Vec<Finding>,
+) -> Option<Checkin> {
     let DeValue::Table(table) = item.get_ref() else {
-        fields.wrong_type("checkin", item, "a table", "[[key_result.<id>.checkin]]", findings);
+        fields.wrong_type(
+            "checkin",
+            item,
+            "a table",
+            "[[key_result.<id>.checkin]]",
+            findings,
+        );
         return None;
     };
-    let checkin = Fields::new(table, fields.file, RuleId::BadKeyResult, format!("a check-in of {}", fields.what));
+    let checkin = Fields::new(
+        table,
+        fields.file,
+        RuleId::BadKeyResult,
+        format!("a check-in of {}", fields.what),
+    );
     checkin.check_keys(&CHECKIN_KEYS, findings);
     let at = span_of(fields.file, item);
 
     let date = checkin.date("date", findings);
     if checkin.get("date").is_none() {
-        findings.push(Finding::new(RuleId::BadKeyResult, at, format!("a check-in of {} has no `date`", fields.what), "date it: `date = 2026-10-14`"));
+        findings.push(Finding::new(
+            RuleId::BadKeyResult,
+            at,
+            format!("a check-in of {} has no `date`", fields.what),
+            "date it: `date = 2026-10-14`",
+        ));
     }
     let value = read_checkin_value(&checkin, table, at, kind, findings);
     let by = checkin.id("by", RuleId::UnknownPerson, findings);
     let note = checkin.string("note", findings);
-    let confidence = checkin.choice("confidence", &Confidence::NAMES, Confidence::parse, findings).map(|c| c.value);
-    Some(Checkin { at, date: date?, value: value?, by, note, confidence })
+    let confidence = checkin
+        .choice(
+            "confidence",
+            &Confidence::NAMES,
+            Confidence::parse,
+            findings,
+        )
+        .map(|c| c.value);
+    Some(Checkin {
+        at,
+        date: date?,
+        value: value?,
+        by,
+        note,
+        confidence,
+    })
 }
 
 /// A check-in's value: a number for metrics and levels, `true` or `false` for milestones.
-fn read_checkin_value(checkin: &Fields<'_, '_>, table: &DeTable<'_>, at: Span, kind: KeyResultKind, findings: &mut Vec<Finding>) -> Option<Located<CheckinValue>> {
+fn read_checkin_value(
+    checkin: &Fields<'_, '_>,
+    table: &DeTable<'_>,
+    at: Span,
+    kind: KeyResultKind,
+    findings: &mut Vec<Finding>,
+) -> Option<Located<CheckinValue>> {
     let Some(value) = table.get("value") else {
-        findings.push(Finding::new(RuleId::BadKeyResult, at, format!("{} has no `value`", checkin.what), "give the figure on that day: `value = 36.5`, or `true` for a milestone"));
+        findings.push(Finding::new(
+            RuleId::BadKeyResult,
+            at,
+            format!("{} has no `value`", checkin.what),
+            "give the figure on that day: `value = 36.5`, or `true` for a milestone",
+        ));
         return None;
     };
     let place = span_of(checkin.file, value);
     match (kind, value.get_ref()) {
-        (KeyResultKind::Milestone, DeValue::Boolean(done)) => Some(Located::new(CheckinValue::Done(*done), place)),
+        (KeyResultKind::Milestone, DeValue::Boolean(done)) => {
+            Some(Located::new(CheckinValue::Done(*done), place))
+        }
         (KeyResultKind::Milestone, _) => {
-            checkin.wrong_type("value", value, "`true` or `false` for a milestone", "value = true", findings);
+            checkin.wrong_type(
+                "value",
+                value,
+                "`true` or `false` for a milestone",
+                "value = true",
+                findings,
+            );
             None
         }
         (_, DeValue::Integer(_) | DeValue::Float(_)) => match number_of(value.get_ref()) {
-            Some(number) if number.is_finite() => Some(Located::new(CheckinValue::Number(number), place)),
-            _ => checkin.number("value", findings).map(|n| Located::new(CheckinValue::Number(n.value), n.at)),
+            Some(number) if number.is_finite() => {
+                Some(Located::new(CheckinValue::Number(number), place))
+            }
+            _ => checkin
+                .number("value", findings)
+                .map(|n| Located::new(CheckinValue::Number(n.value), n.at)),
         },
         (_, DeValue::Boolean(_)) => {
-            checkin.bad(value, format!("`value` in {} is a boolean, but the key result is not a milestone", checkin.what), "give a number, or make the key result `kind = \"milestone\"`".into(), findings);
+            checkin.bad(
+                value,
+                format!(
+                    "`value` in {} is a boolean, but the key result is not a milestone",
+                    checkin.what
+                ),
+                "give a number, or make the key result `kind = \"milestone\"`".into(),
+                findings,
+            );
             None
         }
         _ => {
@@ -220,23 +400,50 @@ fn read_checkin_value(checkin: &Fields<'_, '_>, table: &DeTable<'_>, at: Span, k
     }
 }
 
-fn read_initiative(id: Id, at: Span, fields: &Fields<'_, '_>, findings: &mut Vec<Finding>) -> Option<Initiative> {
+fn read_initiative(
+    id: Id,
+    at: Span,
+    fields: &Fields<'_, '_>,
+    findings: &mut Vec<Finding>,
+) -> Option<Initiative> {
     fields.check_keys(&INITIATIVE_KEYS, findings);
     let title = fields.string("title", findings);
     if fields.get("title").is_none() {
-        findings.push(Finding::new(RuleId::BadValue, at, format!("initiative `{id}` has no `title`"), "say what work it is: `title = \"Ship the in-app setup checklist\"`"));
+        findings.push(Finding::new(
+            RuleId::BadValue,
+            at,
+            format!("initiative `{id}` has no `title`"),
+            "say what work it is: `title = \"Ship the in-app setup checklist\"`",
+        ));
     }
     let owner = fields.id("owner", RuleId::UnknownPerson, findings);
     let supports = fields.ids("supports", RuleId::InitiativeLinks, findings);
     let status = fields
-        .choice("status", &InitiativeStatus::NAMES, InitiativeStatus::parse, findings)
+        .choice(
+            "status",
+            &InitiativeStatus::NAMES,
+            InitiativeStatus::parse,
+            findings,
+        )
         .map_or(InitiativeStatus::default(), |status| status.value);
     let due = fields.date("due", findings);
-    Some(Initiative { id, at, title, owner, supports, status, due })
+    Some(Initiative {
+        id,
+        at,
+        title,
+        owner,
+        supports,
+        status,
+        due,
+    })
 }
 
 /// Key results and initiatives of one objective share one namespace.
-fn report_shared_ids(key_results: &[KeyResult], initiatives: &[Initiative], findings: &mut Vec<Finding>) {
+fn report_shared_ids(
+    key_results: &[KeyResult],
+    initiatives: &[Initiative],
+    findings: &mut Vec<Finding>,
+) {
     for initiative in initiatives {
         if key_results.iter().any(|kr| kr.id == initiative.id) {
             findings.push(Finding::new(

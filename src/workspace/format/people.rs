@@ -31,21 +31,38 @@ pub fn read(text: &str, file: FileId, findings: &mut Vec<Finding>) -> Option<BTr
                     RuleId::BadId,
                     at,
                     format!("person id `{}` is not a valid id: {error}", key.get_ref()),
-                    format!("use lowercase letters, digits and dashes, such as `[person.{}]`", suggest_id(key.get_ref())),
+                    format!(
+                        "use lowercase letters, digits and dashes, such as `[person.{}]`",
+                        suggest_id(key.get_ref())
+                    ),
                 ));
                 continue;
             }
         };
         let what = format!("person `{id}`");
         let DeValue::Table(fields) = value.get_ref() else {
-            top.wrong_type(key.get_ref(), value, "a table", &format!("[person.{id}]"), findings);
+            top.wrong_type(
+                key.get_ref(),
+                value,
+                "a table",
+                &format!("[person.{id}]"),
+                findings,
+            );
             continue;
         };
         let fields = Fields::new(fields, file, RuleId::BadValue, what);
         fields.check_keys(&PERSON_KEYS, findings);
         let name = fields.string("name", findings);
         let email = fields.string("email", findings);
-        people.insert(id.clone(), Person { id, at, name, email });
+        people.insert(
+            id.clone(),
+            Person {
+                id,
+                at,
+                name,
+                email,
+            },
+        );
     }
     Some(people)
 }

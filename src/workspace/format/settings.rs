@@ -28,7 +28,11 @@ pub fn read(text: &str, file: FileId, findings: &mut Vec<Finding>) -> Settings {
     settings
 }
 
-fn section<'a, 'i>(top: &Fields<'a, 'i>, name: &str, findings: &mut Vec<Finding>) -> Option<Fields<'a, 'i>> {
+fn section<'a, 'i>(
+    top: &Fields<'a, 'i>,
+    name: &str,
+    findings: &mut Vec<Finding>,
+) -> Option<Fields<'a, 'i>> {
     let table = top.table(name, findings)?;
     let fields = Fields::new(table, top.file, RuleId::BadValue, format!("`[{name}]`"));
     if name != "rules" && name != "period" {
@@ -59,28 +63,42 @@ fn read_organization(top: &Fields<'_, '_>, settings: &mut Settings, findings: &m
     if let Some(month) = organization.integer("fiscal_year_start", 1..=12, findings) {
         settings.calendar.fiscal_year_start = month.value as u32;
     }
-    let label = organization.choice("fiscal_year_label", &["start", "end"], |text| match text {
-        "start" => Some(YearLabel::Start),
-        "end" => Some(YearLabel::End),
-        _ => None,
-    }, findings);
+    let label = organization.choice(
+        "fiscal_year_label",
+        &["start", "end"],
+        |text| match text {
+            "start" => Some(YearLabel::Start),
+            "end" => Some(YearLabel::End),
+            _ => None,
+        },
+        findings,
+    );
     if let Some(label) = label {
         settings.calendar.year_label = label.value;
     }
 }
 
 fn read_progress(top: &Fields<'_, '_>, settings: &mut Settings, findings: &mut Vec<Finding>) {
-    let Some(progress) = section(top, "progress", findings) else { return };
+    let Some(progress) = section(top, "progress", findings) else {
+        return;
+    };
     for (key, slot) in [
         ("at_risk_margin", &mut settings.progress.at_risk_margin),
         ("off_track_margin", &mut settings.progress.off_track_margin),
     ] {
-        let Some(margin) = progress.number(key, findings) else { continue };
+        let Some(margin) = progress.number(key, findings) else {
+            continue;
+        };
         if (0.0..=1.0).contains(&margin.value) {
             *slot = margin.value;
         } else {
             let value = progress.get(key).expect("the key was just read");
-            progress.bad(value, format!("`{key}` must be from 0 to 1"), "a margin is a share of progress, such as `0.1`".into(), findings);
+            progress.bad(
+                value,
+                format!("`{key}` must be from 0 to 1"),
+                "a margin is a share of progress, such as `0.1`".into(),
+                findings,
+            );
         }
     }
     if let Some(days) = progress.integer("stale_after_days", 1..=3660, findings) {
@@ -89,11 +107,16 @@ fn read_progress(top: &Fields<'_, '_>, settings: &mut Settings, findings: &mut V
 }
 
 fn read_limits(top: &Fields<'_, '_>, settings: &mut Settings, findings: &mut Vec<Finding>) {
-    let Some(limits) = section(top, "limits", findings) else { return };
+    let Some(limits) = section(top, "limits", findings) else {
+        return;
+    };
     for (key, slot) in [
         ("max_objectives", &mut settings.limits.max_objectives),
         ("max_key_results", &mut settings.limits.max_key_results),
-        ("max_objectives_per_lead", &mut settings.limits.max_objectives_per_lead),
+        (
+            "max_objectives_per_lead",
+            &mut settings.limits.max_objectives_per_lead,
+        ),
     ] {
         if let Some(limit) = limits.integer(key, 1..=1000, findings) {
             *slot = limit.value as u32;
@@ -102,32 +125,58 @@ fn read_limits(top: &Fields<'_, '_>, settings: &mut Settings, findings: &mut Vec
 }
 
 fn read_rules(top: &Fields<'_, '_>, settings: &mut Settings, findings: &mut Vec<Finding>) {
-    let Some(rules) = section(top, "rules", findings) else { return };
+    let Some(rules) = section(top, "rules", findings) else {
+        return;
+    };
     for name in rules.table.keys() {
         let name_text: &str = name.get_ref();
         let level = rules.choice(name_text, &Level::NAMES, Level::parse, findings);
         if let Some(level) = level {
-            settings.rules.push((Located::new(name_text.to_owned(), span_of(top.file, name)), level.value));
+            settings.rules.push((
+                Located::new(name_text.to_owned(), span_of(top.file, name)),
+                level.value,
+            ));
         }
     }
 }
 
 fn read_periods(top: &Fields<'_, '_>, settings: &mut Settings, findings: &mut Vec<Finding>) {
-    let Some(periods) = section(top, "period", findings) else { return };
+    let Some(periods) = section(top, "period", findings) else {
+        return;
+    };
     let mut custom = BTreeMap::new();
     for (name, value) in periods.table {
         let name_text: &str = name.get_ref();
-        let Some(id) = custom_period_id(name_text, top.file, name, findings) else { continue };
-        let DeValue::Table(table) = value.get_ref() else {
-            periods.wrong_type(name_text, value, "a table", &format!("[period.{name_text}]"), findings);
+        let Some(id) = custom_period_id(name_text, top.file, name, findings) else {
             continue;
         };
-        let period = Fields::new(table, top.file, RuleId::BadValue, format!("`[period.{name_text}]`"));
+        let DeValue::Table(table) = value.get_ref() else {
+            periods.wrong_type(
+                name_text,
+                value,
+                "a table",
+                &format!("[period.{name_text}]"),
+                findings,
+            );
+            continue;
+        };
+        let period = Fields::new(
+            table,
+            top.file,
+            RuleId::BadValue,
+            format!("`[period.{name_text}]`"),
+        );
         period.check_keys(&Setting::keys_of("period.*"), findings);
         let (start, end) = (period.date("start", findings), period.date("end", findings));
         match (start, end) {
             (Some(start), Some(end)) if start.value <= end.value => {
-                custom.insert(id, DateRange { start: start.value, end: end.value });
+                custom.insert(
+                    id,
+                    DateRange {
+                        start: start.value,
+                        end: end.value,
+                    },
+                );
             }
             (Some(_), Some(end)) => findings.push(Finding::new(
                 RuleId::BadPeriod,
@@ -136,7 +185,9 @@ fn read_periods(top: &Fields<'_, '_>, settings: &mut Settings, findings: &mut Ve
                 "make `end` the same day as `start` or later",
             )),
             (start, end) => {
-                if (start.is_none() && period.get("start").is_none()) || (end.is_none() && period.get("end").is_none()) {
+                if (start.is_none() && period.get("start").is_none())
+                    || (end.is_none() && period.get("end").is_none())
+                {
                     findings.push(Finding::new(
                         RuleId::BadPeriod,
                         span_of(top.file, name),
@@ -151,7 +202,12 @@ fn read_periods(top: &Fields<'_, '_>, settings: &mut Settings, findings: &mut Ve
 }
 
 /// A custom period's id: valid, and not a standard period name in disguise.
-fn custom_period_id(text: &str, file: FileId, key: &toml::Spanned<std::borrow::Cow<'_, str>>, findings: &mut Vec<Finding>) -> Option<Id> {
+fn custom_period_id(
+    text: &str,
+    file: FileId,
+    key: &toml::Spanned<std::borrow::Cow<'_, str>>,
+    findings: &mut Vec<Finding>,
+) -> Option<Id> {
     let at = span_of(file, key);
     if Period::parse_standard(text).is_some() {
         findings.push(Finding::new(
@@ -169,7 +225,10 @@ fn custom_period_id(text: &str, file: FileId, key: &toml::Spanned<std::borrow::C
                 RuleId::BadId,
                 at,
                 format!("custom period `{text}` is not a valid id: {error}"),
-                format!("name it with lowercase letters, digits and dashes, such as `{}`", crate::model::id::suggest_id(text)),
+                format!(
+                    "name it with lowercase letters, digits and dashes, such as `{}`",
+                    crate::model::id::suggest_id(text)
+                ),
             ));
             None
         }
