@@ -3,7 +3,8 @@
 //! Each renderer turns a [`Report`] into a string; printing it, and whether
 //! the terminal wants colour, is the binary's business.
 
-use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use anstyle::{AnsiColor, Reset, Style};
 use serde::Serialize;
 
 use crate::finding::{Diagnostic, Severity};
@@ -18,7 +19,7 @@ pub fn human(report: &Report, colour: bool) -> String {
     };
     let mut out = String::new();
     for diagnostic in &report.diagnostics {
-        out.push_str(&renderer.render(&[human_group(diagnostic)]));
+        out.push_str(&human_diagnostic(&renderer, diagnostic, colour));
         out.push_str("\n\n");
     }
     out.push_str(&summary(report));
@@ -26,7 +27,7 @@ pub fn human(report: &Report, colour: bool) -> String {
     out
 }
 
-fn human_group(diagnostic: &Diagnostic) -> Group<'_> {
+fn human_diagnostic(renderer: &Renderer, diagnostic: &Diagnostic, colour: bool) -> String {
     let level = match diagnostic.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
@@ -35,25 +36,42 @@ fn human_group(diagnostic: &Diagnostic) -> Group<'_> {
         .primary_title(diagnostic.message.as_str())
         .id(diagnostic.rule);
     let help = Level::HELP.message(diagnostic.help.as_str());
-    let group = match (&diagnostic.file, &diagnostic.excerpt, diagnostic.line) {
-        (Some(file), Some(excerpt), Some(line)) => title.element(
-            Snippet::source(excerpt.text.as_str())
+    match (&diagnostic.file, &diagnostic.excerpt, diagnostic.line) {
+        (Some(file), Some(excerpt), Some(line)) => {
+            let snippet = Snippet::source(excerpt.text.as_str())
                 .line_start(line as usize)
                 .path(file.as_str())
-                .annotation(AnnotationKind::Primary.span(excerpt.underline.clone())),
-        ),
-        (Some(file), None, line) => {
-            let mut origin = Origin::path(file.as_str());
-            if let Some(line) = line {
-                origin = origin
-                    .line(line as usize)
-                    .char_column(diagnostic.column.unwrap_or(1) as usize);
-            }
-            title.element(origin)
+                .annotation(AnnotationKind::Primary.span(excerpt.underline.clone()));
+            renderer.render(&[title.element(snippet).element(help)])
         }
-        _ => Group::with_title(title),
-    };
-    group.element(help)
+        (Some(file), _, _) => {
+            // A finding about a whole file or folder has no line to quote;
+            // the library would print its place unindented, so it is laid
+            // out here the way the library lays out the others.
+            let place = match (diagnostic.line, diagnostic.column) {
+                (Some(line), Some(column)) => format!("{file}:{line}:{column}"),
+                _ => file.clone(),
+            };
+            let header = renderer.render(&[Group::with_title(title)]);
+            let (gutter, bold, reset) = if colour {
+                let gutter = Style::new()
+                    .bold()
+                    .fg_color(Some(AnsiColor::BrightBlue.into()));
+                (
+                    gutter.render().to_string(),
+                    Style::new().bold().render().to_string(),
+                    Reset.render().to_string(),
+                )
+            } else {
+                Default::default()
+            };
+            format!(
+                "{header}\n {gutter}-->{reset} {place}\n  {gutter}={reset} {bold}help{reset}: {}",
+                diagnostic.help
+            )
+        }
+        _ => renderer.render(&[Group::with_title(title).element(help)]),
+    }
 }
 
 /// `2 errors, 3 warnings in 41 files`.

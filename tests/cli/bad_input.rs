@@ -1,1 +1,310 @@
+//! Hand-made bad input: each gives a finding with its place, never a panic,
+//! and the rest of the workspace is still checked.
 
+use crate::support::{FASTER_PAGES, Workspace};
+
+const OBJECTIVE: &str = "groups/web/2026-Q4/faster-pages.toml";
+const OTHER: &str = "groups/web/2026-Q4/other.toml";
+
+/// The base workspace with a second, broken-in-a-known-way objective beside
+/// the file under test, so that each test can see the walk went on.
+fn with_bad(contents: impl AsRef<[u8]>) -> Workspace {
+    let ws = Workspace::new();
+    ws.write(OBJECTIVE, contents);
+    ws.write(OTHER, "title = \"Other\"\nlead = \"bob\"\n");
+    ws
+}
+
+fn assert_walk_went_on(check: &crate::support::Check) {
+    check.expect("no-key-results", "warning", OTHER, 1);
+}
+
+#[test]
+fn invalid_toml() {
+    let check = with_bad("title = \"unclosed\nlead = \"bob\"\n").check();
+    check.expect("parse-error", "error", OBJECTIVE, 1);
+    assert_walk_went_on(&check);
+}
+
+#[test]
+fn a_file_that_is_not_utf8() {
+    let mut bytes = b"title = \"caf".to_vec();
+    bytes.extend([0xE9, b'"', b'\n']);
+    let check = with_bad(bytes).check();
+    let finding = check.expect("parse-error", "error", OBJECTIVE, 1);
+    assert_eq!(finding["column"], 13);
+    assert!(finding["message"].as_str().unwrap().contains("UTF-8"));
+    assert_walk_went_on(&check);
+}
+
+#[test]
+fn a_byte_order_mark_is_read_as_valid() {
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend(
+        FASTER_PAGES
+            .replace("lead = \"bob\"", "lead = \"bob\"\ntitel = 1")
+            .as_bytes(),
+    );
+    let check = with_bad(bytes).check();
+    // The mark is no character of the file: the unknown key sits at line 3, column 1.
+    let finding = check.expect("unknown-key", "error", OBJECTIVE, 3);
+    assert_eq!(finding["column"], 1);
+    check.expect_none("parse-error");
+}
+
+#[test]
+fn duplicate_keys() {
+    let check =
+        with_bad(FASTER_PAGES.replace("lead = \"bob\"", "lead = \"bob\"\nlead = \"carol\""))
+            .check();
+    check.expect("parse-error", "error", OBJECTIVE, 3);
+    assert!(
+        check.of("parse-error")[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("duplicate key")
+    );
+    assert_walk_went_on(&check);
+}
+
+#[test]
+fn twenty_thousand_nested_brackets() {
+    let deep = format!(
+        "title = \"Deep\"\nlead = \"bob\"\nx = {}{}\n",
+        "[".repeat(20_000),
+        "]".repeat(20_000)
+    );
+    let check = with_bad(deep).check();
+    check.expect("parse-error", "error", OBJECTIVE, 3);
+    assert_walk_went_on(&check);
+
+    let tables = format!(
+        "title = \"Deep\"\nlead = \"bob\"\nx = {}1{}\n",
+        "{a = ".repeat(20_000),
+        "}".repeat(20_000)
+    );
+    with_bad(tables)
+        .check()
+        .expect("parse-error", "error", OBJECTIVE, 3);
+}
+
+#[test]
+fn nan_and_infinite_numbers_are_bad_key_results() {
+    for (bad, line) in [
+        ("start = nan", 6),
+        ("target = inf", 7),
+        ("target = -inf", 7),
+    ] {
+        let key = bad.split(' ').next().unwrap();
+        let text = FASTER_PAGES
+            .lines()
+            .map(|l| {
+                if l.starts_with(&format!("{key} =")) {
+                    bad.to_owned()
+                } else {
+                    l.to_owned()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let check = with_bad(text).check();
+        let finding = check.expect("bad-key-result", "error", OBJECTIVE, line);
+        assert!(
+            finding["message"].as_str().unwrap().contains("finite"),
+            "{finding}"
+        );
+        assert_walk_went_on(&check);
+    }
+}
+
+#[test]
+fn a_date_written_as_a_string_or_a_datetime() {
+    let check =
+        with_bad(FASTER_PAGES.replace("date = 2026-11-15", "date = \"2026-11-15\"")).check();
+    let finding = check.expect("bad-key-result", "error", OBJECTIVE, 11);
+    assert!(
+        finding["help"]
+            .as_str()
+            .unwrap()
+            .contains("`date = 2026-11-15`"),
+        "{finding}"
+    );
+    assert_walk_went_on(&check);
+
+    let check =
+        with_bad(FASTER_PAGES.replace("date = 2026-11-15", "date = 2026-11-15T09:30:00Z")).check();
+    let finding = check.expect("bad-key-result", "error", OBJECTIVE, 11);
+    assert!(
+        finding["message"]
+            .as_str()
+            .unwrap()
+            .contains("date and time"),
+        "{finding}"
+    );
+
+    let due = format!("{FASTER_PAGES}\n[initiative.cdn]\ntitle = \"CDN\"\ndue = \"soon\"\n");
+    // 12 lines of the base objective, a blank line, then the initiative: `due` is line 16.
+    with_bad(due)
+        .check()
+        .expect("bad-value", "error", OBJECTIVE, 16);
+}
+
+#[test]
+fn a_value_of_the_wrong_type() {
+    let check = with_bad(FASTER_PAGES.replace("start = 1200", "start = \"1200\"")).check();
+    let finding = check.expect("bad-key-result", "error", OBJECTIVE, 6);
+    assert!(
+        finding["message"]
+            .as_str()
+            .unwrap()
+            .contains("must be a number, found a string")
+    );
+    // The missing start is not reported a second time.
+    assert_eq!(check.of("bad-key-result").len(), 1, "{:#}", check.json);
+
+    let ws = Workspace::new();
+    ws.write(
+        "groups/web/group.toml",
+        "name = \"Web\"\nparent = \"acme\"\nlead = \"bob\"\nmembers = \"carol\"\n",
+    );
+    ws.check()
+        .expect("bad-value", "error", "groups/web/group.toml", 4);
+}
+
+#[test]
+fn a_table_where_a_value_belongs() {
+    let check = with_bad(FASTER_PAGES.replace(
+        "title = \"Median page load\"",
+        "[key_result.load-time.title]\ntext = \"Median\"",
+    ))
+    .check();
+    let finding = check.expect("bad-key-result", "error", OBJECTIVE, 5);
+    assert!(
+        finding["message"]
+            .as_str()
+            .unwrap()
+            .contains("found a table"),
+        "{finding}"
+    );
+
+    let inline =
+        with_bad(FASTER_PAGES.replace("lead = \"bob\"", "lead = { id = \"bob\" }")).check();
+    inline.expect("bad-value", "error", OBJECTIVE, 2);
+    inline.expect_none("lead-missing");
+}
+
+#[test]
+fn unknown_keys_get_a_did_you_mean() {
+    let check = with_bad(
+        FASTER_PAGES
+            .replace("[key_result.load-time]", "[key_results.load-time]")
+            .replace("[[key_result.load-time", "[[key_results.load-time"),
+    )
+    .check();
+    let finding = check.expect("unknown-key", "error", OBJECTIVE, 4);
+    assert!(
+        finding["help"]
+            .as_str()
+            .unwrap()
+            .contains("did you mean `key_result`?"),
+        "{finding}"
+    );
+}
+
+#[test]
+fn names_that_are_not_ids_and_stray_files() {
+    let ws = Workspace::new();
+    ws.write("groups/web/2026-Q4/Faster Pages.toml", FASTER_PAGES);
+    ws.write("groups/web/2026-Q4/notes.txt", "notes\n");
+    ws.write("groups/web/README.md", "# Web\n");
+    ws.write("groups/stray.toml", "x = 1\n");
+    ws.write("groups/web/.gitkeep", "");
+    let check = ws.check();
+    let name = check.expect("bad-id", "error", "groups/web/2026-Q4/Faster Pages.toml", 1);
+    assert!(
+        name["help"].as_str().unwrap().contains("faster-pages.toml"),
+        "{name}"
+    );
+    check.expect("bad-id", "error", "groups/web/2026-Q4/notes.txt", 1);
+    check.expect("bad-period", "error", "groups/web/README.md", 1);
+    check.expect("bad-id", "error", "groups/stray.toml", 1);
+    // Hidden files such as `.gitkeep` are git's, not okr's.
+    assert!(
+        check
+            .diagnostics()
+            .iter()
+            .all(|d| d["file"] != "groups/web/.gitkeep")
+    );
+}
+
+#[test]
+fn broken_settings_keep_their_defaults_and_the_walk_goes_on() {
+    let ws = Workspace::new();
+    ws.write("okr.toml", "[organization]\nname = \"Acme\"\nfiscal_year_start = 13\n\n[limits]\nmax_objectives = \"five\"\n");
+    ws.write(OTHER, "title = \"Other\"\nlead = \"bob\"\n");
+    let check = ws.check();
+    check.expect("bad-value", "error", "okr.toml", 3);
+    check.expect("bad-value", "error", "okr.toml", 6);
+    assert_walk_went_on(&check);
+
+    ws.write("okr.toml", "[organization\nname = \"Acme\"\n");
+    let check = ws.check();
+    check.expect("parse-error", "error", "okr.toml", 1);
+    assert_walk_went_on(&check);
+
+    ws.write("okr.toml", "[organization]\n");
+    ws.check().expect("bad-value", "error", "okr.toml", 1);
+}
+
+#[test]
+fn unreadable_files_do_not_cascade_into_other_findings() {
+    let ws = Workspace::new();
+    ws.write("people.toml", "[person.alice\n");
+    ws.write("groups/web/2026-Q3/parent.toml", "title = \"oops\n");
+    ws.write(
+        OBJECTIVE,
+        FASTER_PAGES.replace(
+            "lead = \"bob\"",
+            "lead = \"bob\"\naligned_to = \"web/2026-Q3/parent\"",
+        ),
+    );
+    let check = ws.check();
+    assert_eq!(check.of("parse-error").len(), 2, "{:#}", check.json);
+    check.expect_none("unknown-person");
+    check.expect_none("bad-alignment");
+}
+
+#[test]
+fn garbage_bytes_never_panic() {
+    let mut seed: u32 = 7;
+    for round in 0..40 {
+        let mut bytes = Vec::new();
+        for _ in 0..200 {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            let pick = (seed >> 16) as usize;
+            let pieces: [&[u8]; 12] = [
+                b"[",
+                b"]",
+                b"=",
+                b"\"",
+                b"\n",
+                b"key_result.",
+                b"checkin",
+                b"date = 2026-01-01",
+                b"value",
+                b" 1.5 ",
+                b"{",
+                &[0xFF],
+            ];
+            bytes.extend_from_slice(pieces[pick % pieces.len()]);
+        }
+        let ws = with_bad(bytes);
+        let run = ws.okr(&["check", "--format", "json", "--as-of", "2026-11-20"]);
+        assert!(run.status == 0 || run.status == 1, "round {round}: {run:?}");
+        assert!(
+            !run.stderr.contains("panicked"),
+            "round {round}: {}",
+            run.stderr
+        );
+    }
+}

@@ -1,5 +1,8 @@
 //! Integration tests: the real `okr` binary on real folders.
 
+// A test that unwraps fails loudly at the point of surprise, which is what a test is for.
+#![allow(clippy::unwrap_used)]
+
 mod bad_input;
 mod examples;
 mod output;

@@ -99,11 +99,6 @@ impl Workspace {
         self
     }
 
-    pub fn remove(&self, path: &str) -> &Self {
-        std::fs::remove_file(self.dir.path().join(path)).expect("a removed file");
-        self
-    }
-
     /// Runs `okr` in the workspace root.
     pub fn okr(&self, args: &[&str]) -> Run {
         okr_in(self.path(), args)
