@@ -391,6 +391,32 @@ impl<'a, 'i> Fields<'a, 'i> {
     }
 }
 
+/// The id of a `[<table>.<id>]` entry, or a `bad-id` finding when its key is not one.
+pub fn entry_id(
+    file: FileId,
+    table: &str,
+    key: &Spanned<Cow<'_, str>>,
+    what: &str,
+    findings: &mut Vec<Finding>,
+) -> Option<Id> {
+    let text: &str = key.get_ref();
+    match Id::parse(text) {
+        Ok(id) => Some(id),
+        Err(error) => {
+            findings.push(Finding::new(
+                RuleId::BadId,
+                span_of(file, key),
+                format!("{what} id `{text}` is not a valid id: {error}"),
+                format!(
+                    "use lowercase letters, digits and dashes, such as `[{table}.{}]`",
+                    crate::model::id::suggest_id(text)
+                ),
+            ));
+            None
+        }
+    }
+}
+
 /// Parses a string value as an id, reporting it under `rule` when it is not one.
 fn parse_id_value(
     text: Located<String>,
@@ -417,9 +443,4 @@ fn parse_id_value(
             None
         }
     }
-}
-
-/// The text of a table key, for messages.
-pub fn key_text<'k>(key: &'k Spanned<Cow<'_, str>>) -> &'k str {
-    key.get_ref()
 }

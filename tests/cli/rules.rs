@@ -165,6 +165,20 @@ fn custom_periods_are_periods_once_declared() {
     ws.check().expect_clean();
 }
 
+#[test]
+fn custom_periods_need_both_ends_in_order_and_a_name_of_their_own() {
+    let ws = Workspace::new();
+    ws.write(
+        "okr.toml",
+        "[organization]\nname = \"Acme\"\n\n[period.backwards]\nstart = 2026-04-26\nend = 2026-01-05\n\n[period.open]\nstart = 2026-01-05\n\n[period.2026-Q1]\nstart = 2026-01-01\nend = 2026-03-31\n\n[period.Cycle]\nstart = 2026-01-01\nend = 2026-03-31\n",
+    );
+    let check = ws.check();
+    check.expect("bad-period", "error", "okr.toml", 6);
+    check.expect("bad-period", "error", "okr.toml", 8);
+    check.expect("bad-period", "error", "okr.toml", 11);
+    check.expect("bad-id", "error", "okr.toml", 15);
+}
+
 #[cfg(unix)]
 #[test]
 fn link_outside_is_refused_and_a_link_inside_is_followed() {

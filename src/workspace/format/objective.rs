@@ -5,7 +5,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::finding::{Finding, RuleId};
-use crate::model::id::{Id, suggest_id};
+use crate::model::id::Id;
 use crate::model::objective::{
     Checkin, CheckinValue, Commitment, Confidence, Initiative, InitiativeStatus, KeyResult,
     KeyResultKind, Objective,
@@ -13,7 +13,7 @@ use crate::model::objective::{
 use crate::model::period::Calendar;
 use crate::model::reference::ObjectiveRef;
 use crate::model::source::{FileId, Located, Span};
-use crate::workspace::reader::{Fields, number_of, span_of, type_name};
+use crate::workspace::reader::{Fields, entry_id, number_of, span_of, type_name};
 
 const OBJECTIVE_KEYS: [&str; 7] = [
     "title",
@@ -134,20 +134,8 @@ fn read_entries<T>(
     let mut read_entries = Vec::new();
     for (key, value) in entries {
         let at = span_of(fields.file, key);
-        let id = match Id::parse(key.get_ref()) {
-            Ok(id) => id,
-            Err(error) => {
-                findings.push(Finding::new(
-                    RuleId::BadId,
-                    at,
-                    format!("{what} id `{}` is not a valid id: {error}", key.get_ref()),
-                    format!(
-                        "use lowercase letters, digits and dashes, such as `[{table}.{}]`",
-                        suggest_id(key.get_ref())
-                    ),
-                ));
-                continue;
-            }
+        let Some(id) = entry_id(fields.file, table, key, what, findings) else {
+            continue;
         };
         let DeValue::Table(entry) = value.get_ref() else {
             let parent = Fields::new(entries, fields.file, rule, format!("`[{table}]`"));

@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 use toml::de::DeValue;
 
 use crate::finding::{Finding, RuleId};
-use crate::model::id::{Id, suggest_id};
+use crate::model::id::Id;
 use crate::model::org::Person;
 use crate::model::source::FileId;
-use crate::workspace::reader::{Fields, span_of};
+use crate::workspace::reader::{Fields, entry_id, span_of};
 
 const PERSON_KEYS: [&str; 2] = ["name", "email"];
 
@@ -24,20 +24,8 @@ pub fn read(text: &str, file: FileId, findings: &mut Vec<Finding>) -> Option<BTr
     };
     for (key, value) in table {
         let at = span_of(file, key);
-        let id = match Id::parse(key.get_ref()) {
-            Ok(id) => id,
-            Err(error) => {
-                findings.push(Finding::new(
-                    RuleId::BadId,
-                    at,
-                    format!("person id `{}` is not a valid id: {error}", key.get_ref()),
-                    format!(
-                        "use lowercase letters, digits and dashes, such as `[person.{}]`",
-                        suggest_id(key.get_ref())
-                    ),
-                ));
-                continue;
-            }
+        let Some(id) = entry_id(file, "person", key, "person", findings) else {
+            continue;
         };
         let what = format!("person `{id}`");
         let DeValue::Table(fields) = value.get_ref() else {

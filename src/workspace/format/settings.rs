@@ -8,8 +8,8 @@ use crate::finding::{Finding, RuleId};
 use crate::model::id::Id;
 use crate::model::period::{DateRange, Period, YearLabel};
 use crate::model::settings::{Level, SETTINGS_TABLES, Setting, Settings};
-use crate::model::source::{FileId, Located};
-use crate::workspace::reader::{Fields, span_of};
+use crate::model::source::{FileId, Located, Span};
+use crate::workspace::reader::{Fields, entry_id, span_of};
 
 /// Reads `okr.toml`; whatever is missing or wrong keeps its default.
 pub fn read(text: &str, file: FileId, findings: &mut Vec<Finding>) -> Settings {
@@ -45,7 +45,7 @@ fn read_organization(top: &Fields<'_, '_>, settings: &mut Settings, findings: &m
     let Some(organization) = section(top, "organization", findings) else {
         findings.push(Finding::new(
             RuleId::BadValue,
-            crate::model::source::Span::whole(top.file),
+            Span::whole(top.file),
             "`okr.toml` has no `[organization]` table",
             "name the organisation: `[organization]` then `name = \"Acme\"`",
         ));
@@ -55,7 +55,7 @@ fn read_organization(top: &Fields<'_, '_>, settings: &mut Settings, findings: &m
     if settings.organization.is_none() && organization.get("name").is_none() {
         findings.push(Finding::new(
             RuleId::BadValue,
-            crate::model::source::Span::whole(top.file),
+            Span::whole(top.file),
             "`[organization]` in `okr.toml` has no `name`",
             "name the organisation: `name = \"Acme\"`",
         ));
@@ -146,59 +146,58 @@ fn read_periods(top: &Fields<'_, '_>, settings: &mut Settings, findings: &mut Ve
     };
     let mut custom = BTreeMap::new();
     for (name, value) in periods.table {
-        let name_text: &str = name.get_ref();
-        let Some(id) = custom_period_id(name_text, top.file, name, findings) else {
+        let Some(id) = custom_period_id(name.get_ref(), top.file, name, findings) else {
             continue;
         };
         let DeValue::Table(table) = value.get_ref() else {
-            periods.wrong_type(
-                name_text,
-                value,
-                "a table",
-                &format!("[period.{name_text}]"),
-                findings,
-            );
+            let example = format!("[period.{id}]");
+            periods.wrong_type(name.get_ref(), value, "a table", &example, findings);
             continue;
         };
-        let period = Fields::new(
-            table,
-            top.file,
-            RuleId::BadValue,
-            format!("`[period.{name_text}]`"),
-        );
-        period.check_keys(&Setting::keys_of("period.*"), findings);
-        let (start, end) = (period.date("start", findings), period.date("end", findings));
-        match (start, end) {
-            (Some(start), Some(end)) if start.value <= end.value => {
-                custom.insert(
-                    id,
-                    DateRange {
-                        start: start.value,
-                        end: end.value,
-                    },
-                );
-            }
-            (Some(_), Some(end)) => findings.push(Finding::new(
-                RuleId::BadPeriod,
-                end.at,
-                format!("period `{name_text}` ends before it starts"),
-                "make `end` the same day as `start` or later",
-            )),
-            (start, end) => {
-                if (start.is_none() && period.get("start").is_none())
-                    || (end.is_none() && period.get("end").is_none())
-                {
-                    findings.push(Finding::new(
-                        RuleId::BadPeriod,
-                        span_of(top.file, name),
-                        format!("period `{name_text}` needs both `start` and `end`"),
-                        "give both days as TOML dates: `start = 2026-01-05` and `end = 2026-04-26`",
-                    ));
-                }
-            }
+        let what = format!("`[period.{id}]`");
+        let period = Fields::new(table, top.file, RuleId::BadValue, what);
+        if let Some(range) = read_period(&id, &period, span_of(top.file, name), findings) {
+            custom.insert(id, range);
         }
     }
     settings.calendar.custom = custom;
+}
+
+/// The days of one custom period: both ends given, the end not before the start.
+fn read_period(
+    id: &Id,
+    period: &Fields<'_, '_>,
+    header: Span,
+    findings: &mut Vec<Finding>,
+) -> Option<DateRange> {
+    period.check_keys(&Setting::keys_of("period.*"), findings);
+    if period.get("start").is_none() || period.get("end").is_none() {
+        findings.push(Finding::new(
+            RuleId::BadPeriod,
+            header,
+            format!("period `{id}` needs both `start` and `end`"),
+            "give both days as TOML dates: `start = 2026-01-05` and `end = 2026-04-26`",
+        ));
+        return None;
+    }
+    let start = period.date("start", findings)?;
+    let end = period.date("end", findings)?;
+    if end.value < start.value {
+        findings.push(Finding::new(
+            RuleId::BadPeriod,
+            end.at,
+            format!(
+                "period `{id}` ends on {} before it starts on {}",
+                end.value, start.value
+            ),
+            "make `end` the same day as `start` or later",
+        ));
+        return None;
+    }
+    Some(DateRange {
+        start: start.value,
+        end: end.value,
+    })
 }
 
 /// A custom period's id: valid, and not a standard period name in disguise.
@@ -218,19 +217,5 @@ fn custom_period_id(
         ));
         return None;
     }
-    match Id::parse(text) {
-        Ok(id) => Some(id),
-        Err(error) => {
-            findings.push(Finding::new(
-                RuleId::BadId,
-                at,
-                format!("custom period `{text}` is not a valid id: {error}"),
-                format!(
-                    "name it with lowercase letters, digits and dashes, such as `{}`",
-                    crate::model::id::suggest_id(text)
-                ),
-            ));
-            None
-        }
-    }
+    entry_id(file, "period", key, "custom period", findings)
 }
