@@ -191,6 +191,8 @@ fn people_at_and_below<'a>(
 pub fn lead_outside_group(cx: &Context<'_>) -> Vec<Finding> {
     let ws = cx.workspace;
     let children = children(ws);
+    // Each group's people are gathered once, however many objectives it has.
+    let mut people: BTreeMap<&Id, BTreeSet<&Id>> = BTreeMap::new();
     let mut findings = Vec::new();
     for objective in &ws.objectives {
         let (Some(lead), Some(_)) = (&objective.lead, ws.groups.get(&objective.reference.group))
@@ -198,7 +200,10 @@ pub fn lead_outside_group(cx: &Context<'_>) -> Vec<Finding> {
             continue;
         };
         let group = &objective.reference.group;
-        if people_at_and_below(ws, &children, group).contains(&lead.value) {
+        let members = people
+            .entry(group)
+            .or_insert_with(|| people_at_and_below(ws, &children, group));
+        if members.contains(&lead.value) {
             continue;
         }
         findings.push(Finding::new(
