@@ -10,8 +10,9 @@ use serde::Serialize;
 use crate::finding::{Diagnostic, Severity};
 use crate::rules::Report;
 
-/// rustc-style findings with the source line, then a one-line summary.
-pub fn human(report: &Report, colour: bool) -> String {
+/// rustc-style findings with the source line, then a one-line summary
+/// when `with_summary` is set.
+pub fn human(report: &Report, colour: bool, with_summary: bool) -> String {
     let renderer = if colour {
         Renderer::styled()
     } else {
@@ -22,8 +23,10 @@ pub fn human(report: &Report, colour: bool) -> String {
         out.push_str(&human_diagnostic(&renderer, diagnostic, colour));
         out.push_str("\n\n");
     }
-    out.push_str(&summary(report));
-    out.push('\n');
+    if with_summary {
+        out.push_str(&summary(report));
+        out.push('\n');
+    }
     out
 }
 

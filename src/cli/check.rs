@@ -32,11 +32,18 @@ enum CheckFormat {
 }
 
 pub fn run(global: &Global, args: &CheckArgs) -> Result<ExitCode> {
+    if global.verbose {
+        eprintln!(
+            "checking `{}` as of {}",
+            global.root.display(),
+            global.as_of
+        );
+    }
     let loaded = workspace::load(&global.root)?;
     let report = rules::check(&loaded, global.as_of);
 
     let output = match args.format {
-        CheckFormat::Human => render::human(&report, global.colour),
+        CheckFormat::Human => render::human(&report, global.colour, !global.quiet),
         CheckFormat::Json => render::json(&report),
         CheckFormat::Github => render::github(&report),
     };

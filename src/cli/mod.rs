@@ -29,15 +29,15 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
-    /// Print less: no status lines
-    #[arg(short, long, global = true)]
+    /// Print less: no summary or status lines
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
 
-    /// Print more about what is done
+    /// Print more: the workspace and the day it is judged on, on stderr
     #[arg(short, long, global = true)]
     pub verbose: bool,
 
-    /// Never prompt; fail where a value is missing
+    /// Never prompt; fail where a value is missing (`check` never prompts)
     #[arg(long, global = true)]
     pub no_input: bool,
 
@@ -69,6 +69,8 @@ pub struct Global {
     pub root: PathBuf,
     pub as_of: NaiveDate,
     pub colour: bool,
+    pub quiet: bool,
+    pub verbose: bool,
 }
 
 impl Cli {
@@ -76,6 +78,9 @@ impl Cli {
     /// folder; `OKR_WORKSPACE` names the root itself.
     fn global(&self) -> Result<Global> {
         let root = match (&self.directory, std::env::var_os("OKR_WORKSPACE")) {
+            (Some(directory), _) if !directory.is_dir() => {
+                anyhow::bail!("`-C {}`: no such folder", directory.display())
+            }
             (Some(directory), _) => find_root(directory)?,
             (None, Some(named)) if !named.is_empty() => named_root(&PathBuf::from(named))?,
             _ => find_root(&std::env::current_dir()?)?,
@@ -87,6 +92,8 @@ impl Cli {
             root,
             as_of,
             colour: ui::colour_wanted(self.color),
+            quiet: self.quiet,
+            verbose: self.verbose,
         })
     }
 }

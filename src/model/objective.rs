@@ -60,7 +60,11 @@ pub struct KeyResult {
     pub unit: Option<Located<String>>,
     pub lead: Option<Located<Id>>,
     pub weight: f64,
+    /// The check-ins that could be read, in file order.
     pub checkins: Vec<Checkin>,
+    /// Whether some check-in could not be read: then nobody can tell how
+    /// recent the latest one is.
+    pub unreadable_checkins: bool,
 }
 
 /// One `[[key_result.<id>.checkin]]`.

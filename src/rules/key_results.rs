@@ -85,8 +85,10 @@ pub fn stale_key_result(cx: &Context<'_>) -> Vec<Finding> {
             continue;
         }
         for kr in &objective.key_results {
-            // A key result that is done needs no more news.
-            if key_result_progress(kr, cx.as_of).is_some_and(|p| p.progress >= 1.0) {
+            // A key result that is done needs no more news, and one with a
+            // check-in that could not be read may well have some.
+            let done = key_result_progress(kr, cx.as_of).is_some_and(|p| p.progress >= 1.0);
+            if done || kr.unreadable_checkins {
                 continue;
             }
             // A check-in dated before the period says nothing about this one.

@@ -199,6 +199,10 @@ pub fn lead_outside_group(cx: &Context<'_>) -> Vec<Finding> {
         else {
             continue;
         };
+        // Someone who is nobody is already an `unknown-person` finding.
+        if !ws.people.contains_key(&lead.value) {
+            continue;
+        }
         let group = &objective.reference.group;
         let members = people
             .entry(group)

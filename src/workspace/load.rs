@@ -325,11 +325,16 @@ impl Loader {
 }
 
 fn bad_period_folder(entry: &Entry, folder: FileId) -> Finding {
+    let general = "name period folders like `2026`, `2026-H1` or `2026-Q4`, or declare a custom period as `[period.<id>]` with `start` and `end` in `okr.toml`";
+    let help = match Period::parse_standard(&entry.name.to_ascii_uppercase()) {
+        Some(period) => format!("did you mean `{period}`? {general}"),
+        None => general.to_owned(),
+    };
     Finding::new(
         RuleId::BadPeriod,
         Span::whole(folder),
         format!("`{}` is not a period", entry.relative),
-        "name period folders like `2026`, `2026-H1` or `2026-Q4`, or declare a custom period as `[period.<id>]` with `start` and `end` in `okr.toml`",
+        help,
     )
 }
 

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::finding::{Finding, RuleId, did_you_mean};
+use crate::finding::{Finding, RuleId, closest, did_you_mean};
 use crate::model::id::Id;
 use crate::model::source::{FileId, Located, Span};
 
@@ -96,6 +96,16 @@ impl<'a, 'i> Fields<'a, 'i> {
                 ),
             ));
         }
+    }
+
+    /// Whether `key` is truly absent: not written, and not misspelt either,
+    /// since a misspelt key is already an `unknown-key` finding that names it.
+    pub fn lacks(&self, key: &str, known: &[&str]) -> bool {
+        self.get(key).is_none()
+            && !self.table.keys().any(|written| {
+                let written: &str = written.get_ref();
+                !known.contains(&written) && closest(written, known.iter().copied()) == Some(key)
+            })
     }
 
     /// The raw value of a key.

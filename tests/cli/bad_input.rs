@@ -308,3 +308,59 @@ fn garbage_bytes_never_panic() {
         );
     }
 }
+
+#[test]
+fn a_misspelt_key_is_one_finding_not_two() {
+    let check = with_bad(FASTER_PAGES.replace("target = 400", "traget = 400")).check();
+    let typo = check.expect("unknown-key", "error", OBJECTIVE, 7);
+    assert!(
+        typo["help"]
+            .as_str()
+            .unwrap()
+            .contains("did you mean `target`?")
+    );
+    check.expect_none("bad-key-result");
+
+    let check = with_bad(FASTER_PAGES.replace("title = \"Make", "titel = \"Make")).check();
+    check.expect("unknown-key", "error", OBJECTIVE, 1);
+    check.expect_none("bad-value");
+}
+
+#[test]
+fn an_unreadable_checkin_does_not_make_a_key_result_stale() {
+    // The only check-in has a quoted date: the finding is the date, not a quiet key result.
+    let check = with_bad(FASTER_PAGES.replace("date = 2026-11-15", "date = \"2026-11-15\""))
+        .check_with(&["--as-of", "2026-12-20"]);
+    check.expect("bad-key-result", "error", OBJECTIVE, 11);
+    check.expect_none("stale-key-result");
+}
+
+#[test]
+fn a_lead_who_is_nobody_is_not_also_outside_the_group() {
+    let check = with_bad(FASTER_PAGES.replace("lead = \"bob\"", "lead = \"anne\"")).check();
+    check.expect("unknown-person", "error", OBJECTIVE, 2);
+    check.expect_none("lead-outside-group");
+}
+
+#[test]
+fn a_lowercase_quarter_gets_a_did_you_mean() {
+    let ws = Workspace::new();
+    ws.write("groups/web/2026-q4/x.toml", FASTER_PAGES);
+    let check = ws.check();
+    let folder = check.of("bad-period");
+    assert!(
+        folder[0]["help"]
+            .as_str()
+            .unwrap()
+            .starts_with("did you mean `2026-Q4`?"),
+        "{:#}",
+        check.json
+    );
+}
+
+#[test]
+fn a_person_needs_a_name() {
+    let ws = Workspace::new();
+    ws.write("people.toml", "[person.alice]\nname = \"Alice\"\n\n[person.bob]\nname = \"Bob\"\n\n[person.carol]\nemail = \"carol@example.com\"\n");
+    ws.check().expect("bad-value", "error", "people.toml", 7);
+}

@@ -201,7 +201,12 @@ fn outside_a_workspace_the_command_cannot_run() {
     assert_eq!(run.status, 2);
     assert!(run.stdout.is_empty());
     assert!(run.stderr.contains("`okr.toml`"), "{}", run.stderr);
-    assert!(run.stderr.contains("okr init --org"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("write an `okr.toml` holding `[organization]`"),
+        "{}",
+        run.stderr
+    );
 
     let output = okr_command(empty.path())
         .env("OKR_WORKSPACE", empty.path())
@@ -237,4 +242,39 @@ fn okr_as_of_sets_the_day() {
         .output()
         .unwrap();
     assert!(!String::from_utf8_lossy(&output.stdout).contains("stale-key-result"));
+}
+
+#[test]
+fn dash_c_to_a_missing_folder_says_so() {
+    let empty = tempfile::tempdir().unwrap();
+    let run = okr_in(empty.path(), &["-C", "no/such/place", "check"]);
+    assert_eq!(run.status, 2);
+    assert!(
+        run.stderr.contains("`-C no/such/place`: no such folder"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn quiet_drops_the_summary_and_verbose_tells_where_and_when() {
+    let ws = with_typo();
+    let quiet = ws.okr(&["-q", "check", "--as-of", AS_OF]);
+    assert!(quiet.stdout.starts_with("error[unknown-key]"));
+    assert!(!quiet.stdout.contains("1 error"), "{}", quiet.stdout);
+    assert_eq!(quiet.status, 1);
+    assert_eq!(
+        Workspace::new()
+            .okr(&["check", "-q", "--as-of", AS_OF])
+            .stdout,
+        ""
+    );
+
+    let verbose = ws.okr(&["check", "-v", "--as-of", AS_OF]);
+    assert!(
+        verbose.stderr.contains("as of 2026-11-20"),
+        "{}",
+        verbose.stderr
+    );
+    assert!(verbose.stdout.ends_with("1 error, 0 warnings in 5 files\n"));
 }

@@ -48,7 +48,7 @@ pub fn read(
     fields.check_keys(&OBJECTIVE_KEYS, findings);
 
     let title = fields.string("title", findings);
-    if fields.get("title").is_none() {
+    if fields.lacks("title", &OBJECTIVE_KEYS) {
         findings.push(Finding::new(
             RuleId::BadValue,
             Span::whole(file),
@@ -162,7 +162,7 @@ fn read_key_result(
 ) -> Option<KeyResult> {
     fields.check_keys(&KEY_RESULT_KEYS, findings);
     let title = fields.string("title", findings);
-    if fields.get("title").is_none() {
+    if fields.lacks("title", &KEY_RESULT_KEYS) {
         findings.push(Finding::new(
             RuleId::BadKeyResult,
             at,
@@ -184,7 +184,7 @@ fn read_key_result(
     let unit = fields.string("unit", findings);
     let lead = fields.id("lead", RuleId::UnknownPerson, findings);
     let weight = read_weight(fields, findings);
-    let checkins = read_checkins(fields, kind, findings);
+    let (checkins, unreadable_checkins) = read_checkins(fields, kind, findings);
     Some(KeyResult {
         id,
         at,
@@ -196,6 +196,7 @@ fn read_key_result(
         lead,
         weight,
         checkins,
+        unreadable_checkins,
     })
 }
 
@@ -212,7 +213,10 @@ fn report_missing_figures(
         KeyResultKind::AtLeast | KeyResultKind::AtMost => &["target"],
         KeyResultKind::Milestone => &[],
     };
-    for key in needed.iter().filter(|key| fields.get(key).is_none()) {
+    for key in needed
+        .iter()
+        .filter(|key| fields.lacks(key, &KEY_RESULT_KEYS))
+    {
         let help = match *key {
             "start" => {
                 "give the figure it starts from, such as `start = 32`; a milestone is `kind = \"milestone\"`"
@@ -246,13 +250,14 @@ fn read_weight(fields: &Fields<'_, '_>, findings: &mut Vec<Finding>) -> f64 {
     1.0
 }
 
+/// The check-ins that could be read, and whether any could not.
 fn read_checkins(
     fields: &Fields<'_, '_>,
     kind: KeyResultKind,
     findings: &mut Vec<Finding>,
-) -> Vec<Checkin> {
+) -> (Vec<Checkin>, bool) {
     let Some(value) = fields.get("checkin") else {
-        return Vec::new();
+        return (Vec::new(), false);
     };
     let DeValue::Array(items) = value.get_ref() else {
         fields.bad(
@@ -266,12 +271,14 @@ fn read_checkins(
                 .into(),
             findings,
         );
-        return Vec::new();
+        return (Vec::new(), true);
     };
-    items
+    let checkins: Vec<Checkin> = items
         .iter()
         .filter_map(|item| read_checkin(fields, item, kind, findings))
-        .collect()
+        .collect();
+    let unreadable = checkins.len() < items.len();
+    (checkins, unreadable)
 }
 
 fn read_checkin(
@@ -300,7 +307,7 @@ fn read_checkin(
     let at = span_of(fields.file, item);
 
     let date = checkin.date("date", findings);
-    if checkin.get("date").is_none() {
+    if checkin.lacks("date", &CHECKIN_KEYS) {
         findings.push(Finding::new(
             RuleId::BadKeyResult,
             at,
@@ -338,6 +345,9 @@ fn read_checkin_value(
     findings: &mut Vec<Finding>,
 ) -> Option<Located<CheckinValue>> {
     let Some(value) = table.get("value") else {
+        if !checkin.lacks("value", &CHECKIN_KEYS) {
+            return None;
+        }
         findings.push(Finding::new(
             RuleId::BadKeyResult,
             at,
@@ -396,7 +406,7 @@ fn read_initiative(
 ) -> Option<Initiative> {
     fields.check_keys(&INITIATIVE_KEYS, findings);
     let title = fields.string("title", findings);
-    if fields.get("title").is_none() {
+    if fields.lacks("title", &INITIATIVE_KEYS) {
         findings.push(Finding::new(
             RuleId::BadValue,
             at,

@@ -52,7 +52,7 @@ fn read_organization(top: &Fields<'_, '_>, settings: &mut Settings, findings: &m
         return;
     };
     settings.organization = organization.string("name", findings);
-    if settings.organization.is_none() && organization.get("name").is_none() {
+    if organization.lacks("name", &Setting::keys_of("organization")) {
         findings.push(Finding::new(
             RuleId::BadValue,
             Span::whole(top.file),
