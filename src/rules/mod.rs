@@ -237,18 +237,12 @@ pub fn check(loaded: &Loaded, as_of: NaiveDate) -> Report {
             })
         })
         .collect();
+    // By place; findings without one come last.
     diagnostics.sort_by(|a, b| {
-        let key = |d: &Diagnostic| {
-            (
-                d.file.is_none(),
-                d.file.clone(),
-                d.line,
-                d.column,
-                d.rule,
-                d.message.clone(),
-            )
-        };
-        key(a).cmp(&key(b))
+        let key = |d: &Diagnostic| (d.file.is_none(), d.file.as_deref(), d.line, d.column);
+        key(a)
+            .cmp(&key(b))
+            .then_with(|| (a.rule, &a.message).cmp(&(b.rule, &b.message)))
     });
     diagnostics.dedup();
 

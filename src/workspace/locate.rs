@@ -23,7 +23,14 @@ pub struct Place {
 pub struct Locator<'a> {
     root: PathBuf,
     sources: &'a Sources,
-    texts: HashMap<FileId, Option<String>>,
+    texts: HashMap<FileId, Option<SourceText>>,
+}
+
+/// A file's text with where each of its lines starts, so that a file with
+/// many findings is not scanned again for each.
+struct SourceText {
+    text: String,
+    line_starts: Vec<usize>,
 }
 
 impl<'a> Locator<'a> {
@@ -60,29 +67,41 @@ impl<'a> Locator<'a> {
         }
     }
 
-    fn text(&mut self, file: FileId) -> Option<&str> {
+    fn text(&mut self, file: FileId) -> Option<&SourceText> {
         let path = self.root.join(self.sources.path(file));
         self.texts
             .entry(file)
             .or_insert_with(|| {
                 let bytes = std::fs::read(path).ok()?;
                 let text = String::from_utf8_lossy(&bytes).into_owned();
-                Some(
-                    text.strip_prefix('\u{feff}')
-                        .map(str::to_owned)
-                        .unwrap_or(text),
-                )
+                let text = text
+                    .strip_prefix('\u{feff}')
+                    .map(str::to_owned)
+                    .unwrap_or(text);
+                Some(SourceText::new(text))
             })
-            .as_deref()
+            .as_ref()
+    }
+}
+
+impl SourceText {
+    fn new(text: String) -> SourceText {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+            .collect();
+        SourceText { text, line_starts }
     }
 }
 
 /// Lines and columns count from 1; a column counts characters, not bytes.
-fn locate_in(text: &str, path: String, start: usize, end: usize) -> Place {
+fn locate_in(source: &SourceText, path: String, start: usize, end: usize) -> Place {
+    let text = &source.text;
     let start = floor_char_boundary(text, start.min(text.len()));
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line = source
+        .line_starts
+        .partition_point(|&line_start| line_start <= start);
+    let line_start = source.line_starts[line - 1];
     let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-    let line = text[..start].matches('\n').count() + 1;
     let column = text[line_start..start].chars().count() + 1;
 
     let line_text = text[line_start..line_end].trim_end_matches('\r');
@@ -113,16 +132,17 @@ mod tests {
 
     #[test]
     fn counts_lines_and_characters_from_one() {
-        let text = "a = 1\ntitle = \"héllo\"\nb = x\n";
-        let at = text.find('x').unwrap();
+        let raw = "a = 1\ntitle = \"héllo\"\nb = x\n";
+        let text = &SourceText::new(raw.to_owned());
+        let at = raw.find('x').unwrap();
         let place = locate_in(text, "f.toml".into(), at, at + 1);
         assert_eq!((place.line, place.column), (Some(3), Some(5)));
-        let at = text.find('\"').unwrap();
+        let at = raw.find('\"').unwrap();
         let place = locate_in(text, "f.toml".into(), at, at + 8);
         assert_eq!((place.line, place.column), (Some(2), Some(9)));
         assert_eq!(place.excerpt.unwrap().text, "title = \"héllo\"");
         // After a two-byte character, columns still count characters.
-        let at = text.find("llo").unwrap();
+        let at = raw.find("llo").unwrap();
         assert_eq!(locate_in(text, "f".into(), at, at).column, Some(12));
     }
 }
