@@ -238,12 +238,7 @@ pub fn check(loaded: &Loaded, as_of: NaiveDate) -> Report {
         })
         .collect();
     // By place; findings without one come last.
-    diagnostics.sort_by(|a, b| {
-        let key = |d: &Diagnostic| (d.file.is_none(), d.file.as_deref(), d.line, d.column);
-        key(a)
-            .cmp(&key(b))
-            .then_with(|| (a.rule, &a.message).cmp(&(b.rule, &b.message)))
-    });
+    diagnostics.sort_by(|a, b| place_order(a).cmp(&place_order(b)));
     diagnostics.dedup();
 
     let errors = diagnostics
@@ -257,6 +252,19 @@ pub fn check(loaded: &Loaded, as_of: NaiveDate) -> Report {
         warnings,
         files: workspace.sources.file_count(),
     }
+}
+
+/// The order of findings: by file, line and column, those without a place
+/// last, then by rule and message so that the order never depends on the run.
+fn place_order(d: &Diagnostic) -> (bool, Option<&str>, Option<u32>, Option<u32>, &str, &str) {
+    (
+        d.file.is_none(),
+        d.file.as_deref(),
+        d.line,
+        d.column,
+        d.rule,
+        &d.message,
+    )
 }
 
 /// Each rule's level: its default unless `[rules]` says otherwise. A name
