@@ -3,6 +3,8 @@
 //! Each renderer turns a [`Report`] into a string; printing it, and whether
 //! the terminal wants colour, is the binary's business.
 
+use std::borrow::Cow;
+
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use anstyle::{AnsiColor, Reset, Style};
 use serde::Serialize;
@@ -35,13 +37,13 @@ fn human_diagnostic(renderer: &Renderer, diagnostic: &Diagnostic, colour: bool) 
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
-    let title = level
-        .primary_title(diagnostic.message.as_str())
-        .id(diagnostic.rule);
-    let help = Level::HELP.message(diagnostic.help.as_str());
+    let message = printable(&diagnostic.message);
+    let help_text = printable(&diagnostic.help);
+    let title = level.primary_title(message.as_ref()).id(diagnostic.rule);
+    let help = Level::HELP.message(help_text.as_ref());
     match (&diagnostic.file, &diagnostic.excerpt, diagnostic.line) {
         (Some(file), Some(excerpt), Some(line)) => {
-            let snippet = Snippet::source(excerpt.text.as_str())
+            let snippet = Snippet::source(printable(&excerpt.text))
                 .line_start(line as usize)
                 .path(file.as_str())
                 .annotation(AnnotationKind::Primary.span(excerpt.underline.clone()));
@@ -70,7 +72,7 @@ fn human_diagnostic(renderer: &Renderer, diagnostic: &Diagnostic, colour: bool) 
             };
             format!(
                 "{header}\n {gutter}-->{reset} {place}\n  {gutter}={reset} {bold}help{reset}: {}",
-                diagnostic.help
+                help_text
             )
         }
         _ => renderer.render(&[Group::with_title(title).element(help)]),
@@ -137,13 +139,32 @@ pub fn github(report: &Report) -> String {
             escape_property(&format!("okr {}", diagnostic.rule))
         ));
         let message = format!("{}\nhelp: {}", diagnostic.message, diagnostic.help);
+        let message = printable(&escape_data(&message)).into_owned();
         out.push_str(&format!(
             "::{command} {}::{}\n",
             properties.join(","),
-            escape_data(&message)
+            message
         ));
     }
     out
+}
+
+/// Text from the files made safe for a terminal: a control character could
+/// move the cursor or change colours, so each becomes `?`, one for each of
+/// its bytes, which keeps byte offsets into the text valid.
+fn printable(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| c.is_control() && c != '\t') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() && c != '\t' {
+            out.extend(std::iter::repeat_n('?', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Escapes a workflow command's message.
@@ -161,6 +182,13 @@ fn escape_property(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_not_sent_to_the_terminal() {
+        assert_eq!(printable("a\u{1b}[31mb\tc"), "a?[31mb\tc");
+        assert_eq!(printable("\u{85}x").len(), "\u{85}x".len());
+        assert!(matches!(printable("plain"), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn escapes_workflow_commands() {

@@ -104,12 +104,18 @@ fn locate_in(source: &SourceText, path: String, start: usize, end: usize) -> Pla
     let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
     let column = text[line_start..start].chars().count() + 1;
 
+    // The quoted line drops its `\r`; an underline is kept inside what is
+    // quoted and on character boundaries, whatever the span said.
     let line_text = text[line_start..line_end].trim_end_matches('\r');
-    let underline_start = start - line_start;
-    let underline_end = end.clamp(start, line_start + line_text.len()) - line_start;
+    let underline_start = floor_char_boundary(line_text, (start - line_start).min(line_text.len()));
+    let underline_end = ceil_char_boundary(
+        line_text,
+        end.saturating_sub(line_start)
+            .clamp(underline_start, line_text.len()),
+    );
     let excerpt = Excerpt {
         text: line_text.to_owned(),
-        underline: underline_start..underline_end.max(underline_start),
+        underline: underline_start..underline_end,
     };
     Place {
         file: Some(path),
@@ -117,6 +123,13 @@ fn locate_in(source: &SourceText, path: String, start: usize, end: usize) -> Pla
         column: Some(u32::try_from(column).unwrap_or(u32::MAX)),
         excerpt: Some(excerpt),
     }
+}
+
+fn ceil_char_boundary(text: &str, mut index: usize) -> usize {
+    while !text.is_char_boundary(index) {
+        index += 1;
+    }
+    index
 }
 
 fn floor_char_boundary(text: &str, mut index: usize) -> usize {
@@ -141,6 +154,21 @@ mod tests {
         let place = locate_in(text, "f.toml".into(), at, at + 8);
         assert_eq!((place.line, place.column), (Some(2), Some(9)));
         assert_eq!(place.excerpt.unwrap().text, "title = \"héllo\"");
+        // A span past the end of its line, as a parser gives for a string
+        // left open before `\r\n`, underlines nothing past the quoted line.
+        let crlf = SourceText::new("title = \"x\r\n".to_owned());
+        let place = locate_in(&crlf, "f".into(), 11, 12);
+        assert_eq!((place.line, place.column), (Some(1), Some(12)));
+        assert_eq!(place.excerpt.unwrap().underline, 10..10);
+        // A span inside a replaced invalid byte is widened to the whole character.
+        let lossy = SourceText::new("title = \"caf\u{fffd}\"".to_owned());
+        assert_eq!(
+            locate_in(&lossy, "f".into(), 12, 13)
+                .excerpt
+                .unwrap()
+                .underline,
+            12..15
+        );
         // After a two-byte character, columns still count characters.
         let at = raw.find("llo").unwrap();
         assert_eq!(locate_in(text, "f".into(), at, at).column, Some(12));

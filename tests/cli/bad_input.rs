@@ -275,37 +275,64 @@ fn unreadable_files_do_not_cascade_into_other_findings() {
 }
 
 #[test]
-fn garbage_bytes_never_panic() {
+fn garbage_bytes_never_panic_in_any_format() {
+    let pieces: [&[u8]; 16] = [
+        b"[",
+        b"]",
+        b"=",
+        b"\"",
+        b"'",
+        b"\n",
+        b"\r",
+        b"\r\n",
+        b"key_result.",
+        b"checkin",
+        b"date = 2026-01-01",
+        b"value",
+        b" 1.5 ",
+        b"{",
+        &[0xFF],
+        "\u{e9}\u{1b}".as_bytes(),
+    ];
     let mut seed: u32 = 7;
     for round in 0..40 {
         let mut bytes = Vec::new();
         for _ in 0..200 {
             seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-            let pick = (seed >> 16) as usize;
-            let pieces: [&[u8]; 12] = [
-                b"[",
-                b"]",
-                b"=",
-                b"\"",
-                b"\n",
-                b"key_result.",
-                b"checkin",
-                b"date = 2026-01-01",
-                b"value",
-                b" 1.5 ",
-                b"{",
-                &[0xFF],
-            ];
-            bytes.extend_from_slice(pieces[pick % pieces.len()]);
+            bytes.extend_from_slice(pieces[(seed >> 16) as usize % pieces.len()]);
         }
         let ws = with_bad(bytes);
-        let run = ws.okr(&["check", "--format", "json", "--as-of", "2026-11-20"]);
-        assert!(run.status == 0 || run.status == 1, "round {round}: {run:?}");
-        assert!(
-            !run.stderr.contains("panicked"),
-            "round {round}: {}",
-            run.stderr
-        );
+        for format in ["human", "json", "github"] {
+            let run = ws.okr(&["check", "--format", format, "--as-of", "2026-11-20"]);
+            assert!(
+                run.status == 0 || run.status == 1,
+                "round {round}, {format}: {run:?}"
+            );
+            assert!(
+                !run.stdout.contains('\u{1b}'),
+                "round {round}, {format}: raw escape"
+            );
+        }
+    }
+}
+
+#[test]
+fn an_open_string_before_a_crlf_and_a_bad_byte_print_in_every_format() {
+    for bytes in [
+        &b"title = \"x\r\nlead = \"bob\"\r\n"[..],
+        b"title = 'x\r\n",
+        b"title = \"caf\xe9\"\nlead = \"bob\"\n",
+    ] {
+        let ws = with_bad(bytes);
+        for format in ["human", "json", "github"] {
+            let run = ws.okr(&["check", "--format", format, "--as-of", "2026-11-20"]);
+            assert_eq!(run.status, 1, "{format}: {run:?}");
+            assert!(
+                run.stdout.contains("parse-error"),
+                "{format}: {}",
+                run.stdout
+            );
+        }
     }
 }
 
