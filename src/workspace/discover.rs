@@ -19,7 +19,7 @@ pub fn find_root(start: &Path) -> Result<PathBuf, NotAWorkspace> {
     let start = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
     start
         .ancestors()
-        .find(|folder| folder.join(SETTINGS_FILE).is_file())
+        .find(|folder| fs_entry_exists(&folder.join(SETTINGS_FILE)))
         .map(Path::to_path_buf)
         .ok_or(NotAWorkspace {
             searched_from: start,
@@ -30,7 +30,7 @@ pub fn find_root(start: &Path) -> Result<PathBuf, NotAWorkspace> {
 /// Takes `folder` as the root, which must hold `okr.toml` itself.
 pub fn named_root(folder: &Path) -> Result<PathBuf, NotAWorkspace> {
     let folder = std::path::absolute(folder).unwrap_or_else(|_| folder.to_path_buf());
-    if folder.join(SETTINGS_FILE).is_file() {
+    if fs_entry_exists(&folder.join(SETTINGS_FILE)) {
         Ok(folder)
     } else {
         Err(NotAWorkspace {
@@ -68,3 +68,10 @@ impl NotAWorkspace {
 }
 
 impl std::error::Error for NotAWorkspace {}
+
+/// Whether anything, even a broken link or a folder, has this name: an
+/// `okr.toml` that cannot be read is reported by the loader, not taken for
+/// the lack of a workspace.
+fn fs_entry_exists(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok()
+}

@@ -39,9 +39,9 @@ pub fn load(root: &Path) -> Result<Loaded> {
         workspace: Workspace::default(),
         findings: Vec::new(),
     };
-    loader.read_settings()?;
-    loader.read_people()?;
-    loader.read_groups()?;
+    loader.read_settings();
+    loader.read_people();
+    loader.read_groups();
     loader
         .workspace
         .objectives
@@ -69,43 +69,59 @@ struct Entry {
 }
 
 impl Loader {
-    fn read_settings(&mut self) -> Result<()> {
+    fn read_settings(&mut self) {
         let file = self
             .workspace
             .sources
             .add(SETTINGS_FILE.into(), EntryKind::File);
         self.workspace.settings_file = Some(file);
-        let bytes = read_file(&self.root.join(SETTINGS_FILE))?;
-        if let Some(text) = format::decode(bytes, file, &mut self.findings) {
+        if let Some(text) = self.read_root_file(SETTINGS_FILE, file) {
             self.workspace.settings = format::settings::read(&text, file, &mut self.findings);
         }
-        Ok(())
     }
 
-    fn read_people(&mut self) -> Result<()> {
+    fn read_people(&mut self) {
         let path = self.root.join(PEOPLE_FILE);
-        if !path.exists() {
-            return Ok(());
+        if fs::symlink_metadata(&path).is_err() {
+            return;
         }
         let file = self
             .workspace
             .sources
             .add(PEOPLE_FILE.into(), EntryKind::File);
-        let people = format::decode(read_file(&path)?, file, &mut self.findings)
+        let people = self
+            .read_root_file(PEOPLE_FILE, file)
             .and_then(|text| format::people::read(&text, file, &mut self.findings));
         match people {
             Some(people) => self.workspace.people = people,
             None => self.workspace.unreadable.people = true,
         }
-        Ok(())
     }
 
-    fn read_groups(&mut self) -> Result<()> {
+    fn read_groups(&mut self) {
         let groups = self.root.join(GROUPS_FOLDER);
-        if !groups.is_dir() {
-            return Ok(());
+        match fs::metadata(&groups) {
+            Err(_) => return,
+            Ok(metadata) if !metadata.is_dir() => {
+                let file = self
+                    .workspace
+                    .sources
+                    .add(GROUPS_FOLDER.into(), EntryKind::File);
+                self.findings.push(Finding::new(
+                    RuleId::BadId,
+                    Span::whole(file),
+                    "`groups` is a file, but it must be the folder that holds the groups",
+                    "move it aside and create the folder `groups/`, with a folder for each group",
+                ));
+                return;
+            }
+            Ok(_) => {}
         }
-        for entry in self.entries(&groups, GROUPS_FOLDER)? {
+        let folder = self
+            .workspace
+            .sources
+            .add(GROUPS_FOLDER.into(), EntryKind::Folder);
+        for entry in self.entries(&groups, GROUPS_FOLDER, folder) {
             if !entry.is_dir {
                 let file = self
                     .workspace
@@ -126,28 +142,26 @@ impl Loader {
                 .workspace
                 .sources
                 .add(entry.relative.clone(), EntryKind::Folder);
-            let Some(id) = self.folder_id(&entry, folder, "group") else {
-                continue;
-            };
-            self.read_group_folder(id, &entry, folder)?;
+            if let Some(id) = self.folder_id(&entry, folder, "group") {
+                self.read_group_folder(id, &entry, folder);
+            }
         }
-        Ok(())
     }
 
-    fn read_group_folder(&mut self, id: Id, folder: &Entry, folder_id: FileId) -> Result<()> {
+    fn read_group_folder(&mut self, id: Id, folder: &Entry, folder_id: FileId) {
         self.workspace
             .group_folders
             .insert(id.clone(), Span::whole(folder_id));
-        for entry in self.entries(&folder.path, &folder.relative)? {
+        for entry in self.entries(&folder.path, &folder.relative, folder_id) {
             if entry.name == GROUP_FILE && !entry.is_dir {
-                self.read_group(id.clone(), &entry)?;
+                self.read_group(id.clone(), &entry);
             } else if entry.is_dir {
                 let period_folder = self
                     .workspace
                     .sources
                     .add(entry.relative.clone(), EntryKind::Folder);
                 match Period::parse(&entry.name, &self.workspace.settings.calendar) {
-                    Some(period) => self.read_period_folder(&id, period, &entry)?,
+                    Some(period) => self.read_period_folder(&id, period, &entry, period_folder),
                     None => self.findings.push(bad_period_folder(&entry, period_folder)),
                 }
             } else {
@@ -163,15 +177,15 @@ impl Loader {
                 ));
             }
         }
-        Ok(())
     }
 
-    fn read_group(&mut self, id: Id, entry: &Entry) -> Result<()> {
+    fn read_group(&mut self, id: Id, entry: &Entry) {
         let file = self
             .workspace
             .sources
             .add(entry.relative.clone(), EntryKind::File);
-        let group = format::decode(read_file(&entry.path)?, file, &mut self.findings)
+        let group = self
+            .read_text(&entry.path, file)
             .and_then(|text| format::group::read(id.clone(), &text, file, &mut self.findings));
         match group {
             Some(group) => {
@@ -181,11 +195,16 @@ impl Loader {
                 self.workspace.unreadable.groups.insert(id);
             }
         }
-        Ok(())
     }
 
-    fn read_period_folder(&mut self, group: &Id, period: Period, folder: &Entry) -> Result<()> {
-        for entry in self.entries(&folder.path, &folder.relative)? {
+    fn read_period_folder(
+        &mut self,
+        group: &Id,
+        period: Period,
+        folder: &Entry,
+        folder_id: FileId,
+    ) {
+        for entry in self.entries(&folder.path, &folder.relative, folder_id) {
             let kind = if entry.is_dir {
                 EntryKind::Folder
             } else {
@@ -221,35 +240,63 @@ impl Loader {
                 period: period.clone(),
                 id,
             };
-            self.read_objective(reference, &entry, file)?;
+            self.read_objective(reference, &entry, file);
         }
-        Ok(())
     }
 
-    fn read_objective(
-        &mut self,
-        reference: ObjectiveRef,
-        entry: &Entry,
-        file: FileId,
-    ) -> Result<()> {
-        let calendar = &self.workspace.settings.calendar;
-        let objective =
-            format::decode(read_file(&entry.path)?, file, &mut self.findings).and_then(|text| {
-                format::objective::read(
-                    reference.clone(),
-                    &text,
-                    file,
-                    calendar,
-                    &mut self.findings,
-                )
-            });
+    fn read_objective(&mut self, reference: ObjectiveRef, entry: &Entry, file: FileId) {
+        let objective = self.read_text(&entry.path, file).and_then(|text| {
+            let calendar = &self.workspace.settings.calendar;
+            format::objective::read(reference.clone(), &text, file, calendar, &mut self.findings)
+        });
         match objective {
             Some(objective) => self.workspace.objectives.push(objective),
             None => {
                 self.workspace.unreadable.objectives.insert(reference);
             }
         }
-        Ok(())
+    }
+
+    /// A file's text, or `None` with a finding when it is not a regular file
+    /// (a folder, a pipe that would never end, a device), cannot be read, or
+    /// is not UTF-8.
+    fn read_text(&mut self, path: &Path, file: FileId) -> Option<String> {
+        let unreadable = |reason: String| {
+            Finding::new(
+                RuleId::ParseError,
+                Span::whole(file),
+                format!(
+                    "cannot read `{}`: {reason}",
+                    self.workspace.sources.path(file)
+                ),
+                "okr reads regular files only: make it one that okr can read, or move it out of the workspace",
+            )
+        };
+        let bytes = match fs::metadata(path) {
+            Ok(metadata) if metadata.is_file() => fs::read(path).map_err(|error| error.to_string()),
+            Ok(metadata) if metadata.is_dir() => Err("it is a folder".to_owned()),
+            Ok(_) => Err("it is not a regular file".to_owned()),
+            Err(error) => Err(error.to_string()),
+        };
+        match bytes {
+            Ok(bytes) => format::decode(bytes, file, &mut self.findings),
+            Err(reason) => {
+                let finding = unreadable(reason);
+                self.findings.push(finding);
+                None
+            }
+        }
+    }
+
+    /// A file at the root, read only while it stays inside the workspace.
+    fn read_root_file(&mut self, name: &str, file: FileId) -> Option<String> {
+        let path = self.root.join(name);
+        let is_link = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+        if is_link && self.link_target(&path).is_none() {
+            self.findings.push(link_outside(name, file));
+            return None;
+        }
+        self.read_text(&path, file)
     }
 
     /// A folder's id, or a `bad-id` finding when its name is not one.
@@ -270,22 +317,30 @@ impl Loader {
 
     /// The entries of a folder in name order, hidden ones skipped and links
     /// followed only while they stay inside the workspace.
-    fn entries(&mut self, folder: &Path, relative: &str) -> Result<Vec<Entry>> {
-        let listing = fs::read_dir(folder)
-            .with_context(|| format!("failed to list `{}`", folder.display()))?;
+    fn entries(&mut self, folder: &Path, relative: &str, folder_id: FileId) -> Vec<Entry> {
+        let listing = match fs::read_dir(folder) {
+            Ok(listing) => listing,
+            Err(error) => {
+                self.findings.push(Finding::new(
+                    RuleId::ParseError,
+                    Span::whole(folder_id),
+                    format!("cannot list `{relative}`: {error}"),
+                    "make the folder readable, or move it out of the workspace",
+                ));
+                return Vec::new();
+            }
+        };
         let mut entries = Vec::new();
-        for dir_entry in listing {
-            let dir_entry =
-                dir_entry.with_context(|| format!("failed to list `{}`", folder.display()))?;
+        for dir_entry in listing.flatten() {
             let name = dir_entry.file_name().to_string_lossy().into_owned();
             if name.starts_with('.') {
                 continue;
             }
             let path = dir_entry.path();
             let relative = format!("{relative}/{name}");
-            let file_type = dir_entry
-                .file_type()
-                .with_context(|| format!("failed to read `{}`", path.display()))?;
+            let Ok(file_type) = dir_entry.file_type() else {
+                continue;
+            };
             let is_dir = if file_type.is_symlink() {
                 match self.link_target(&path) {
                     Some(target) => target.is_dir(),
@@ -294,12 +349,7 @@ impl Loader {
                             .workspace
                             .sources
                             .add(relative.clone(), EntryKind::File);
-                        self.findings.push(Finding::new(
-                            RuleId::LinkOutside,
-                            Span::whole(file),
-                            format!("`{relative}` is a link that leads outside the workspace or nowhere"),
-                            "okr reads nothing outside the workspace: replace the link with the file itself",
-                        ));
+                        self.findings.push(link_outside(&relative, file));
                         continue;
                     }
                 }
@@ -314,7 +364,7 @@ impl Loader {
             });
         }
         entries.sort_by(|a, b| a.name.cmp(&b.name));
-        Ok(entries)
+        entries
     }
 
     /// Where a link leads, when that is inside the workspace.
@@ -338,6 +388,11 @@ fn bad_period_folder(entry: &Entry, folder: FileId) -> Finding {
     )
 }
 
-fn read_file(path: &Path) -> Result<Vec<u8>> {
-    fs::read(path).with_context(|| format!("failed to read `{}`", path.display()))
+fn link_outside(relative: &str, file: FileId) -> Finding {
+    Finding::new(
+        RuleId::LinkOutside,
+        Span::whole(file),
+        format!("`{relative}` is a link that leads outside the workspace or nowhere"),
+        "okr reads nothing outside the workspace: replace the link with the file itself",
+    )
 }

@@ -391,3 +391,69 @@ fn a_person_needs_a_name() {
     ws.write("people.toml", "[person.alice]\nname = \"Alice\"\n\n[person.bob]\nname = \"Bob\"\n\n[person.carol]\nemail = \"carol@example.com\"\n");
     ws.check().expect("bad-value", "error", "people.toml", 7);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_is_reported_not_waited_for() {
+    let ws = with_bad(FASTER_PAGES);
+    let fifo = ws.path().join("groups/web/2026-Q4/pipe.toml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let check = ws.check();
+    let finding = check.expect("parse-error", "error", "groups/web/2026-Q4/pipe.toml", 1);
+    assert!(
+        finding["message"]
+            .as_str()
+            .unwrap()
+            .contains("not a regular file")
+    );
+    assert_walk_went_on(&check);
+}
+
+#[test]
+fn people_toml_as_a_folder_is_a_finding_and_quiets_unknown_person() {
+    let ws = with_bad(FASTER_PAGES);
+    std::fs::remove_file(ws.path().join("people.toml")).unwrap();
+    ws.write("people.toml/inside.txt", "x");
+    let check = ws.check();
+    let finding = check.expect("parse-error", "error", "people.toml", 1);
+    assert!(
+        finding["message"]
+            .as_str()
+            .unwrap()
+            .contains("it is a folder"),
+        "{finding}"
+    );
+    check.expect_none("unknown-person");
+    assert_walk_went_on(&check);
+}
+
+#[cfg(unix)]
+#[test]
+fn root_files_linked_outside_are_refused() {
+    let ws = with_bad(FASTER_PAGES);
+    let outside = tempfile::tempdir().unwrap();
+    let people = outside.path().join("people.toml");
+    std::fs::write(&people, "[person.bob]\nname = \"Bob\"\n").unwrap();
+    std::fs::remove_file(ws.path().join("people.toml")).unwrap();
+    std::os::unix::fs::symlink(&people, ws.path().join("people.toml")).unwrap();
+    let check = ws.check();
+    check.expect("link-outside", "error", "people.toml", 1);
+    assert_walk_went_on(&check);
+}
+
+#[test]
+fn an_okr_toml_folder_or_a_groups_file_is_a_finding() {
+    let ws = Workspace::bare();
+    ws.write("okr.toml/x", "x");
+    let check = ws.check();
+    check.expect("parse-error", "error", "okr.toml", 1);
+
+    let ws = Workspace::bare();
+    ws.write("okr.toml", "[organization]\nname = \"Acme\"\n");
+    ws.write("groups", "not a folder\n");
+    ws.check().expect("bad-id", "error", "groups", 1);
+}
