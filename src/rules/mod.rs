@@ -7,6 +7,7 @@
 //! its rule and every rule can be set to deny, warn or allow.
 
 mod files;
+mod graph;
 mod key_results;
 mod objectives;
 mod org;

@@ -8,7 +8,7 @@ use crate::model::objective::Objective;
 use crate::model::period::Period;
 use crate::model::reference::ObjectiveRef;
 use crate::model::source::Span;
-use crate::rules::Context;
+use crate::rules::{Context, graph};
 
 /// Where a finding about a whole objective points: its title, else its file.
 fn objective_place(objective: &Objective) -> Span {
@@ -143,39 +143,29 @@ pub fn bad_alignment(cx: &Context<'_>) -> Vec<Finding> {
 /// Alignment chains that come back to where they started, each reported once.
 fn alignment_cycles(cx: &Context<'_>) -> Vec<Finding> {
     let ws = cx.workspace;
-    let mut reported: Vec<&ObjectiveRef> = Vec::new();
-    let mut findings = Vec::new();
-    for start in &ws.objectives {
-        let mut chain = vec![&start.reference];
-        let mut current = start;
-        while let Some(parent) = current
-            .aligned_to
-            .as_ref()
-            .and_then(|p| ws.objective(&p.value))
-        {
-            if let Some(position) = chain.iter().position(|r| **r == parent.reference) {
-                let cycle = &chain[position..];
-                if cycle[0] == &start.reference && !cycle.iter().any(|r| reported.contains(r)) {
-                    reported.extend(cycle.iter().copied());
-                    let names = cycle
-                        .iter()
-                        .map(|r| format!("`{r}`"))
-                        .collect::<Vec<_>>()
-                        .join(" → ");
-                    findings.push(Finding::new(
-                        RuleId::BadAlignment,
-                        start.aligned_to.as_ref().map(|p| p.at),
-                        format!("alignment forms a cycle: {names} → `{}`", start.reference),
-                        "alignment points up the org chart: remove or change one `aligned_to` of the cycle",
-                    ));
-                }
-                break;
-            }
-            chain.push(&parent.reference);
-            current = parent;
-        }
-    }
-    findings
+    let parent_of = |reference: &ObjectiveRef| {
+        let parent = &ws.objective(reference)?.aligned_to.as_ref()?.value;
+        ws.objective(parent).map(|objective| &objective.reference)
+    };
+    graph::cycles(ws.objectives.iter().map(|o| &o.reference), parent_of)
+        .into_iter()
+        .map(|cycle| {
+            let names = cycle
+                .iter()
+                .map(|r| format!("`{r}`"))
+                .collect::<Vec<_>>()
+                .join(" → ");
+            let first = ws
+                .objective(cycle[0])
+                .expect("cycles are made of objectives");
+            Finding::new(
+                RuleId::BadAlignment,
+                first.aligned_to.as_ref().map(|parent| parent.at),
+                format!("alignment forms a cycle: {names} → `{}`", cycle[0]),
+                "alignment points up the org chart: remove or change one `aligned_to` of the cycle",
+            )
+        })
+        .collect()
 }
 
 pub fn alignment_period(cx: &Context<'_>) -> Vec<Finding> {

@@ -1,6 +1,6 @@
 //! Rules about the org chart: groups own, people lead.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use crate::finding::{Finding, RuleId, did_you_mean};
 use crate::model::Workspace;
@@ -8,7 +8,7 @@ use crate::model::id::Id;
 use crate::model::objective::Objective;
 use crate::model::org::{Group, GroupKind};
 use crate::model::source::{Located, Span};
-use crate::rules::Context;
+use crate::rules::{Context, graph};
 
 pub fn owner_not_group(cx: &Context<'_>) -> Vec<Finding> {
     let ws = cx.workspace;
@@ -167,32 +167,26 @@ fn children(ws: &Workspace) -> BTreeMap<&Id, Vec<&Id>> {
     children
 }
 
-/// The people of a group and of every group below it.
-fn people_at_and_below<'a>(
-    ws: &'a Workspace,
-    children: &BTreeMap<&Id, Vec<&'a Id>>,
-    top: &'a Id,
-) -> BTreeSet<&'a Id> {
-    let mut people = BTreeSet::new();
-    let mut seen = BTreeSet::new();
-    let mut queue = vec![top];
-    while let Some(id) = queue.pop() {
-        if !seen.insert(id) {
-            continue;
+/// The group a group's `parent` names, when it is one.
+fn parent_of<'a>(ws: &'a Workspace, id: &Id) -> Option<&'a Id> {
+    let parent = &ws.groups.get(id)?.parent.as_ref()?.value;
+    ws.groups.get_key_value(parent).map(|(key, _)| key)
+}
+
+/// The groups each person is a member (or the lead) of.
+fn memberships(ws: &Workspace) -> BTreeMap<&Id, Vec<&Id>> {
+    let mut memberships: BTreeMap<&Id, Vec<&Id>> = BTreeMap::new();
+    for group in ws.groups.values() {
+        for person in group.people() {
+            memberships.entry(person).or_default().push(&group.id);
         }
-        if let Some(group) = ws.groups.get(id) {
-            people.extend(group.people());
-        }
-        queue.extend(children.get(id).into_iter().flatten().copied());
     }
-    people
+    memberships
 }
 
 pub fn lead_outside_group(cx: &Context<'_>) -> Vec<Finding> {
     let ws = cx.workspace;
-    let children = children(ws);
-    // Each group's people are gathered once, however many objectives it has.
-    let mut people: BTreeMap<&Id, BTreeSet<&Id>> = BTreeMap::new();
+    let memberships = memberships(ws);
     let mut findings = Vec::new();
     for objective in &ws.objectives {
         let (Some(lead), Some(_)) = (&objective.lead, ws.groups.get(&objective.reference.group))
@@ -203,11 +197,14 @@ pub fn lead_outside_group(cx: &Context<'_>) -> Vec<Finding> {
         if !ws.people.contains_key(&lead.value) {
             continue;
         }
+        // A member of the group or of one below it: walking up the parents
+        // of one of the lead's groups meets the objective's group.
         let group = &objective.reference.group;
-        let members = people
-            .entry(group)
-            .or_insert_with(|| people_at_and_below(ws, &children, group));
-        if members.contains(&lead.value) {
+        let groups = memberships.get(&lead.value).map_or(&[][..], Vec::as_slice);
+        let within = groups
+            .iter()
+            .any(|own| graph::reaches(*own, group, ws.groups.len(), |id| parent_of(ws, id)));
+        if within {
             continue;
         }
         findings.push(Finding::new(
@@ -297,41 +294,22 @@ fn parent_problem(ws: &Workspace, group: &Group) -> Option<Finding> {
 
 /// Parent chains that come back to where they started, each reported once.
 fn cycles(ws: &Workspace) -> Vec<Finding> {
-    let mut reported: BTreeSet<&Id> = BTreeSet::new();
-    let mut findings = Vec::new();
-    for start in ws.groups.keys() {
-        let mut chain = vec![start];
-        let mut current = start;
-        while let Some(parent) = ws
-            .groups
-            .get(current)
-            .and_then(|g| g.parent.as_ref())
-            .map(|p| &p.value)
-        {
-            if let Some(position) = chain.iter().position(|id| *id == parent) {
-                let cycle = &chain[position..];
-                if cycle.contains(&start) && cycle.iter().all(|id| !reported.contains(id)) {
-                    reported.extend(cycle.iter().copied());
-                    let names = cycle
-                        .iter()
-                        .map(|id| format!("`{id}`"))
-                        .collect::<Vec<_>>()
-                        .join(" → ");
-                    let group = &ws.groups[start];
-                    findings.push(Finding::new(
-                        RuleId::GroupTree,
-                        group.parent.as_ref().map(|p| p.at),
-                        format!("the parents of {names} form a cycle"),
-                        "the org chart is a tree: point one of these `parent` keys at a group above them",
-                    ));
-                }
-                break;
-            }
-            chain.push(parent);
-            current = parent;
-        }
-    }
-    findings
+    graph::cycles(ws.groups.keys(), |id| parent_of(ws, id))
+        .into_iter()
+        .map(|cycle| {
+            let names = cycle
+                .iter()
+                .map(|id| format!("`{id}`"))
+                .collect::<Vec<_>>()
+                .join(" → ");
+            Finding::new(
+                RuleId::GroupTree,
+                ws.groups[cycle[0]].parent.as_ref().map(|parent| parent.at),
+                format!("the parents of {names} form a cycle"),
+                "the org chart is a tree: point one of these `parent` keys at a group above them",
+            )
+        })
+        .collect()
 }
 
 pub fn individual_objective(cx: &Context<'_>) -> Vec<Finding> {
