@@ -22,8 +22,8 @@ pub struct Cli {
     pub directory: Option<PathBuf>,
 
     /// Judge the workspace as on this day (YYYY-MM-DD) instead of today
-    #[arg(long, global = true, env = "OKR_AS_OF", value_name = "DATE", value_parser = parse_date)]
-    pub as_of: Option<NaiveDate>,
+    #[arg(long, global = true, env = "OKR_AS_OF", value_name = "DATE", value_parser = parse_day)]
+    pub as_of: Option<AsOf>,
 
     /// When to colour the output
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
@@ -59,9 +59,28 @@ pub enum ColorChoice {
     Never,
 }
 
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date; write it as YYYY-MM-DD"))
+/// `--as-of`: a day, or nothing when `OKR_AS_OF` is set but empty.
+#[derive(Clone, Copy, Debug)]
+pub struct AsOf(Option<NaiveDate>);
+
+/// Parses `YYYY-MM-DD` exactly: four-digit year, two-digit month and day.
+fn parse_day(text: &str) -> Result<AsOf, String> {
+    if text.is_empty() {
+        return Ok(AsOf(None));
+    }
+    let shape = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    let day = shape
+        .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+        .flatten();
+    day.map(|day| AsOf(Some(day)))
+        .ok_or_else(|| format!("`{text}` is not a date; write it as YYYY-MM-DD"))
 }
 
 /// Settings every command shares, resolved from the global options.
@@ -87,6 +106,7 @@ impl Cli {
         };
         let as_of = self
             .as_of
+            .and_then(|as_of| as_of.0)
             .unwrap_or_else(|| chrono::Local::now().date_naive());
         Ok(Global {
             root,

@@ -94,9 +94,9 @@ impl Period {
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Period::Year(year) => write!(f, "{year}"),
-            Period::Half(year, half) => write!(f, "{year}-H{half}"),
-            Period::Quarter(year, quarter) => write!(f, "{year}-Q{quarter}"),
+            Period::Year(year) => write!(f, "{year:04}"),
+            Period::Half(year, half) => write!(f, "{year:04}-H{half}"),
+            Period::Quarter(year, quarter) => write!(f, "{year:04}-Q{quarter}"),
             Period::Custom(id) => write!(f, "{id}"),
         }
     }

@@ -119,9 +119,12 @@ pub fn bad_alignment(cx: &Context<'_>) -> Vec<Finding> {
         if ws.has_objective(&parent.value) {
             continue;
         }
+        // Candidates are the objectives of the period it names: a typo is
+        // most likely in the group or the id, and the list stays short.
         let known: Vec<String> = ws
             .objectives
             .iter()
+            .filter(|o| o.reference.period == parent.value.period)
             .map(|o| o.reference.to_string())
             .collect();
         let wanted = parent.value.to_string();

@@ -151,6 +151,21 @@ impl<'a, 'i> Fields<'a, 'i> {
         ));
     }
 
+    /// A string value that says something: not empty, not only spaces.
+    pub fn text(&self, key: &str, findings: &mut Vec<Finding>) -> Option<Located<String>> {
+        let text = self.string(key, findings)?;
+        if text.value.trim().is_empty() {
+            findings.push(Finding::new(
+                self.rule,
+                text.at,
+                format!("`{key}` in {} is empty", self.what),
+                format!("write the {key}, or leave the key out where it is optional"),
+            ));
+            return None;
+        }
+        Some(text)
+    }
+
     /// A string value.
     pub fn string(&self, key: &str, findings: &mut Vec<Finding>) -> Option<Located<String>> {
         let value = self.get(key)?;
@@ -229,7 +244,7 @@ impl<'a, 'i> Fields<'a, 'i> {
             );
             return Vec::new();
         };
-        let mut ids = Vec::new();
+        let mut ids: Vec<Located<Id>> = Vec::new();
         for item in items {
             let DeValue::String(text) = item.get_ref() else {
                 self.wrong_type(
@@ -242,7 +257,19 @@ impl<'a, 'i> Fields<'a, 'i> {
                 continue;
             };
             let text = Located::new(text.to_string(), span_of(self.file, item));
-            ids.extend(parse_id_value(text, key, &self.what, rule, findings));
+            let Some(id) = parse_id_value(text, key, &self.what, rule, findings) else {
+                continue;
+            };
+            if ids.iter().any(|seen| seen.value == id.value) {
+                findings.push(Finding::new(
+                    RuleId::BadValue,
+                    id.at,
+                    format!("`{}` is listed twice in `{key}` of {}", id.value, self.what),
+                    "name each one once",
+                ));
+                continue;
+            }
+            ids.push(id);
         }
         ids
     }

@@ -457,3 +457,27 @@ fn an_okr_toml_folder_or_a_groups_file_is_a_finding() {
     ws.write("groups", "not a folder\n");
     ws.check().expect("bad-id", "error", "groups", 1);
 }
+
+#[test]
+fn empty_titles_repeated_ids_and_margins_in_the_wrong_order() {
+    let check = with_bad(
+        FASTER_PAGES.replace("title = \"Make every page feel instant\"", "title = \"  \""),
+    )
+    .check();
+    check.expect("bad-value", "error", OBJECTIVE, 1);
+
+    let ws = Workspace::new();
+    ws.write(
+        "groups/web/group.toml",
+        "name = \"Web\"\nparent = \"acme\"\nlead = \"bob\"\nmembers = [\"carol\", \"carol\"]\n",
+    );
+    let twice = ws
+        .check()
+        .expect("bad-value", "error", "groups/web/group.toml", 4)
+        .clone();
+    // `members = [` is 11 characters and `"carol", ` 9 more: the second `carol` opens at 21.
+    assert_eq!(twice["column"], 21, "the second `carol`");
+
+    ws.write("okr.toml", "[organization]\nname = \"Acme\"\n[progress]\nat_risk_margin = 0.4\noff_track_margin = 0.2\n");
+    ws.check().expect("bad-value", "error", "okr.toml", 4);
+}

@@ -220,7 +220,22 @@ fn outside_a_workspace_the_command_cannot_run() {
 #[test]
 fn bad_arguments_exit_2() {
     let ws = Workspace::new();
-    assert_eq!(ws.okr(&["check", "--as-of", "2026-13-01"]).status, 2);
+    for day in [
+        "2026-13-01",
+        "26-1-1",
+        "+2026-01-01",
+        " 2026-11-20",
+        "2026-11-20x",
+        "20261120",
+    ] {
+        let run = ws.okr(&["check", "--as-of", day]);
+        assert_eq!(run.status, 2, "{day:?}: {run:?}");
+        assert!(
+            run.stderr.contains("write it as YYYY-MM-DD"),
+            "{}",
+            run.stderr
+        );
+    }
     assert_eq!(ws.okr(&["check", "--format", "yaml"]).status, 2);
     assert_eq!(ws.okr(&["frobnicate"]).status, 2);
     assert_eq!(ws.okr(&["--help"]).status, 0);

@@ -19,7 +19,7 @@ pub fn read(id: Id, text: &str, file: FileId, findings: &mut Vec<Finding>) -> Op
     );
     fields.check_keys(&GROUP_KEYS, findings);
 
-    let name = fields.string("name", findings);
+    let name = fields.text("name", findings);
     if fields.lacks("name", &GROUP_KEYS) {
         findings.push(Finding::new(
             RuleId::BadValue,

@@ -47,7 +47,7 @@ pub fn read(
     );
     fields.check_keys(&OBJECTIVE_KEYS, findings);
 
-    let title = fields.string("title", findings);
+    let title = fields.text("title", findings);
     if fields.lacks("title", &OBJECTIVE_KEYS) {
         findings.push(Finding::new(
             RuleId::BadValue,
@@ -161,7 +161,7 @@ fn read_key_result(
     findings: &mut Vec<Finding>,
 ) -> Option<KeyResult> {
     fields.check_keys(&KEY_RESULT_KEYS, findings);
-    let title = fields.string("title", findings);
+    let title = fields.text("title", findings);
     if fields.lacks("title", &KEY_RESULT_KEYS) {
         findings.push(Finding::new(
             RuleId::BadKeyResult,
@@ -405,7 +405,7 @@ fn read_initiative(
     findings: &mut Vec<Finding>,
 ) -> Option<Initiative> {
     fields.check_keys(&INITIATIVE_KEYS, findings);
-    let title = fields.string("title", findings);
+    let title = fields.text("title", findings);
     if fields.lacks("title", &INITIATIVE_KEYS) {
         findings.push(Finding::new(
             RuleId::BadValue,

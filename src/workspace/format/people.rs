@@ -40,7 +40,7 @@ pub fn read(text: &str, file: FileId, findings: &mut Vec<Finding>) -> Option<BTr
         };
         let fields = Fields::new(fields, file, RuleId::BadValue, what);
         fields.check_keys(&PERSON_KEYS, findings);
-        let name = fields.string("name", findings);
+        let name = fields.text("name", findings);
         if fields.lacks("name", &PERSON_KEYS) {
             findings.push(Finding::new(
                 RuleId::BadValue,

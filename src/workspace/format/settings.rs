@@ -51,7 +51,7 @@ fn read_organization(top: &Fields<'_, '_>, settings: &mut Settings, findings: &m
         ));
         return;
     };
-    settings.organization = organization.string("name", findings);
+    settings.organization = organization.text("name", findings);
     if organization.lacks("name", &Setting::keys_of("organization")) {
         findings.push(Finding::new(
             RuleId::BadValue,
@@ -103,6 +103,24 @@ fn read_progress(top: &Fields<'_, '_>, settings: &mut Settings, findings: &mut V
     }
     if let Some(days) = progress.integer("stale_after_days", 1..=3660, findings) {
         settings.progress.stale_after_days = days.value as u32;
+    }
+
+    // At risk comes before off track: the first margin is the smaller.
+    let (at_risk, off_track) = (
+        settings.progress.at_risk_margin,
+        settings.progress.off_track_margin,
+    );
+    if at_risk > off_track {
+        let value = progress
+            .get("at_risk_margin")
+            .or(progress.get("off_track_margin"));
+        findings.push(Finding::new(
+            RuleId::BadValue,
+            value.map_or(Span::whole(top.file), |value| span_of(top.file, value)),
+            format!("`at_risk_margin` ({at_risk}) is larger than `off_track_margin` ({off_track})"),
+            "a key result is at risk before it is off track: make `at_risk_margin` the smaller",
+        ));
+        settings.progress = crate::model::settings::ProgressSettings::default();
     }
 }
 
