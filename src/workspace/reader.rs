@@ -108,6 +108,25 @@ impl<'a, 'i> Fields<'a, 'i> {
             })
     }
 
+    /// Reports a required key that is truly absent (see [`Fields::lacks`]).
+    pub fn require(
+        &self,
+        key: &str,
+        known: &[&str],
+        at: Span,
+        help: &str,
+        findings: &mut Vec<Finding>,
+    ) {
+        if self.lacks(key, known) {
+            findings.push(Finding::new(
+                self.rule,
+                at,
+                format!("{} has no `{key}`", self.what),
+                help,
+            ));
+        }
+    }
+
     /// The raw value of a key.
     pub fn get(&self, key: &str) -> Option<&'a Spanned<DeValue<'i>>> {
         self.table.get(key)

@@ -20,14 +20,8 @@ pub fn read(id: Id, text: &str, file: FileId, findings: &mut Vec<Finding>) -> Op
     fields.check_keys(&GROUP_KEYS, findings);
 
     let name = fields.text("name", findings);
-    if fields.lacks("name", &GROUP_KEYS) {
-        findings.push(Finding::new(
-            RuleId::BadValue,
-            Span::whole(file),
-            format!("group `{id}` has no `name`"),
-            "give the group the name people know it by: `name = \"Marketing\"`",
-        ));
-    }
+    let help = "give the group the name people know it by: `name = \"Marketing\"`";
+    fields.require("name", &GROUP_KEYS, Span::whole(file), help, findings);
     let kind = fields.choice("kind", &GroupKind::NAMES, GroupKind::parse, findings);
     let parent = fields.id("parent", RuleId::GroupTree, findings);
     let lead = fields.id("lead", RuleId::UnknownPerson, findings);

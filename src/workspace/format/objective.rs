@@ -13,7 +13,7 @@ use crate::model::objective::{
 use crate::model::period::Calendar;
 use crate::model::reference::ObjectiveRef;
 use crate::model::source::{FileId, Located, Span};
-use crate::workspace::reader::{Fields, entry_id, number_of, span_of, type_name};
+use crate::workspace::reader::{Fields, entry_id, span_of, type_name};
 
 const OBJECTIVE_KEYS: [&str; 7] = [
     "title",
@@ -48,14 +48,8 @@ pub fn read(
     fields.check_keys(&OBJECTIVE_KEYS, findings);
 
     let title = fields.text("title", findings);
-    if fields.lacks("title", &OBJECTIVE_KEYS) {
-        findings.push(Finding::new(
-            RuleId::BadValue,
-            Span::whole(file),
-            format!("objective `{}` has no `title`", reference.id),
-            "say what the group wants to achieve: `title = \"Make onboarding effortless\"`",
-        ));
-    }
+    let help = "say what the group wants to achieve: `title = \"Make onboarding effortless\"`";
+    fields.require("title", &OBJECTIVE_KEYS, Span::whole(file), help, findings);
     // An empty `lead` counts as none: `lead-missing` says so, not `unknown-person`.
     let lead_written = match fields.get("lead").map(|value| value.get_ref()) {
         None => false,
@@ -162,14 +156,8 @@ fn read_key_result(
 ) -> Option<KeyResult> {
     fields.check_keys(&KEY_RESULT_KEYS, findings);
     let title = fields.text("title", findings);
-    if fields.lacks("title", &KEY_RESULT_KEYS) {
-        findings.push(Finding::new(
-            RuleId::BadKeyResult,
-            at,
-            format!("key result `{id}` has no `title`"),
-            "say what it measures: `title = \"Raise 7-day activation\"`",
-        ));
-    }
+    let help = "say what it measures: `title = \"Raise 7-day activation\"`";
+    fields.require("title", &KEY_RESULT_KEYS, at, help, findings);
     let kind = fields
         .choice(
             "kind",
@@ -180,7 +168,7 @@ fn read_key_result(
         .map_or(KeyResultKind::default(), |kind| kind.value);
     let start = fields.number("start", findings);
     let target = fields.number("target", findings);
-    report_missing_figures(&id, at, kind, fields, findings);
+    report_missing_figures(at, kind, fields, findings);
     let unit = fields.string("unit", findings);
     let lead = fields.id("lead", RuleId::UnknownPerson, findings);
     let weight = read_weight(fields, findings);
@@ -202,33 +190,18 @@ fn read_key_result(
 
 /// A metric needs `start` and `target`; a level to hold needs `target`.
 fn report_missing_figures(
-    id: &Id,
     at: Span,
     kind: KeyResultKind,
     fields: &Fields<'_, '_>,
     findings: &mut Vec<Finding>,
 ) {
-    let needed: &[&str] = match kind {
-        KeyResultKind::Metric => &["start", "target"],
-        KeyResultKind::AtLeast | KeyResultKind::AtMost => &["target"],
-        KeyResultKind::Milestone => &[],
-    };
-    for key in needed
-        .iter()
-        .filter(|key| fields.lacks(key, &KEY_RESULT_KEYS))
-    {
-        let help = match *key {
-            "start" => {
-                "give the figure it starts from, such as `start = 32`; a milestone is `kind = \"milestone\"`"
-            }
-            _ => "give the figure it aims for, such as `target = 45`",
-        };
-        findings.push(Finding::new(
-            RuleId::BadKeyResult,
-            at,
-            format!("key result `{id}` has no `{key}`"),
-            help,
-        ));
+    if kind == KeyResultKind::Metric {
+        let help = "give the figure it starts from, such as `start = 32`; a milestone is `kind = \"milestone\"`";
+        fields.require("start", &KEY_RESULT_KEYS, at, help, findings);
+    }
+    if kind != KeyResultKind::Milestone {
+        let help = "give the figure it aims for, such as `target = 45`";
+        fields.require("target", &KEY_RESULT_KEYS, at, help, findings);
     }
 }
 
@@ -307,14 +280,13 @@ fn read_checkin(
     let at = span_of(fields.file, item);
 
     let date = checkin.date("date", findings);
-    if checkin.lacks("date", &CHECKIN_KEYS) {
-        findings.push(Finding::new(
-            RuleId::BadKeyResult,
-            at,
-            format!("a check-in of {} has no `date`", fields.what),
-            "date it: `date = 2026-10-14`",
-        ));
-    }
+    checkin.require(
+        "date",
+        &CHECKIN_KEYS,
+        at,
+        "date it: `date = 2026-10-14`",
+        findings,
+    );
     let value = read_checkin_value(&checkin, table, at, kind, findings);
     let by = checkin.id("by", RuleId::UnknownPerson, findings);
     let note = checkin.string("note", findings);
@@ -345,15 +317,8 @@ fn read_checkin_value(
     findings: &mut Vec<Finding>,
 ) -> Option<Located<CheckinValue>> {
     let Some(value) = table.get("value") else {
-        if !checkin.lacks("value", &CHECKIN_KEYS) {
-            return None;
-        }
-        findings.push(Finding::new(
-            RuleId::BadKeyResult,
-            at,
-            format!("{} has no `value`", checkin.what),
-            "give the figure on that day: `value = 36.5`, or `true` for a milestone",
-        ));
+        let help = "give the figure on that day: `value = 36.5`, or `true` for a milestone";
+        checkin.require("value", &CHECKIN_KEYS, at, help, findings);
         return None;
     };
     let place = span_of(checkin.file, value);
@@ -371,14 +336,9 @@ fn read_checkin_value(
             );
             None
         }
-        (_, DeValue::Integer(_) | DeValue::Float(_)) => match number_of(value.get_ref()) {
-            Some(number) if number.is_finite() => {
-                Some(Located::new(CheckinValue::Number(number), place))
-            }
-            _ => checkin
-                .number("value", findings)
-                .map(|n| Located::new(CheckinValue::Number(n.value), n.at)),
-        },
+        (_, DeValue::Integer(_) | DeValue::Float(_)) => checkin
+            .number("value", findings)
+            .map(|number| Located::new(CheckinValue::Number(number.value), place)),
         (_, DeValue::Boolean(_)) => {
             checkin.bad(
                 value,
@@ -406,14 +366,8 @@ fn read_initiative(
 ) -> Option<Initiative> {
     fields.check_keys(&INITIATIVE_KEYS, findings);
     let title = fields.text("title", findings);
-    if fields.lacks("title", &INITIATIVE_KEYS) {
-        findings.push(Finding::new(
-            RuleId::BadValue,
-            at,
-            format!("initiative `{id}` has no `title`"),
-            "say what work it is: `title = \"Ship the in-app setup checklist\"`",
-        ));
-    }
+    let help = "say what work it is: `title = \"Ship the in-app setup checklist\"`";
+    fields.require("title", &INITIATIVE_KEYS, at, help, findings);
     let owner = fields.id("owner", RuleId::UnknownPerson, findings);
     let supports = fields.ids("supports", RuleId::InitiativeLinks, findings);
     let status = fields

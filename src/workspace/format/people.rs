@@ -41,14 +41,8 @@ pub fn read(text: &str, file: FileId, findings: &mut Vec<Finding>) -> Option<BTr
         let fields = Fields::new(fields, file, RuleId::BadValue, what);
         fields.check_keys(&PERSON_KEYS, findings);
         let name = fields.text("name", findings);
-        if fields.lacks("name", &PERSON_KEYS) {
-            findings.push(Finding::new(
-                RuleId::BadValue,
-                at,
-                format!("person `{id}` has no `name`"),
-                "give the name people know them by: `name = \"Alice Martin\"`",
-            ));
-        }
+        let help = "give the name people know them by: `name = \"Alice Martin\"`";
+        fields.require("name", &PERSON_KEYS, at, help, findings);
         let email = fields.string("email", findings);
         people.insert(
             id.clone(),

@@ -52,14 +52,14 @@ fn read_organization(top: &Fields<'_, '_>, settings: &mut Settings, findings: &m
         return;
     };
     settings.organization = organization.text("name", findings);
-    if organization.lacks("name", &Setting::keys_of("organization")) {
-        findings.push(Finding::new(
-            RuleId::BadValue,
-            Span::whole(top.file),
-            "`[organization]` in `okr.toml` has no `name`",
-            "name the organisation: `name = \"Acme\"`",
-        ));
-    }
+    let help = "name the organisation: `name = \"Acme\"`";
+    organization.require(
+        "name",
+        &Setting::keys_of("organization"),
+        Span::whole(top.file),
+        help,
+        findings,
+    );
     if let Some(month) = organization.integer("fiscal_year_start", 1..=12, findings) {
         settings.calendar.fiscal_year_start = month.value as u32;
     }
