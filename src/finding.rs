@@ -123,6 +123,15 @@ impl Finding {
     }
 }
 
+/// Items in backticks, joined by `separator`: "`a`, `b`".
+pub fn quoted<T: std::fmt::Display>(items: impl IntoIterator<Item = T>, separator: &str) -> String {
+    items
+        .into_iter()
+        .map(|item| format!("`{item}`"))
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
 /// The closest of `candidates` to `word`, when one is close enough to be a
 /// likely typo, for "did you mean" hints.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::finding::{Finding, RuleId, did_you_mean};
+use crate::finding::{Finding, RuleId, did_you_mean, quoted};
 use crate::model::id::Id;
 use crate::model::objective::Objective;
 use crate::model::period::Period;
@@ -90,11 +90,7 @@ pub fn leads_too_many(cx: &Context<'_>) -> Vec<Finding> {
         if objectives.len() <= limit {
             continue;
         }
-        let list = objectives
-            .iter()
-            .map(|o| format!("`{}`", o.reference))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let list = quoted(objectives.iter().map(|o| &o.reference), ", ");
         let at = objectives[limit].lead.as_ref().expect("grouped by lead").at;
         findings.push(Finding::new(
             RuleId::LeadsTooMany,
@@ -153,11 +149,7 @@ fn alignment_cycles(cx: &Context<'_>) -> Vec<Finding> {
     graph::cycles(ws.objectives.iter().map(|o| &o.reference), parent_of)
         .into_iter()
         .map(|cycle| {
-            let names = cycle
-                .iter()
-                .map(|r| format!("`{r}`"))
-                .collect::<Vec<_>>()
-                .join(" → ");
+            let names = quoted(&cycle, " → ");
             let first = ws
                 .objective(cycle[0])
                 .expect("cycles are made of objectives");
@@ -215,12 +207,7 @@ pub fn initiative_links(cx: &Context<'_>) -> Vec<Finding> {
                 let fallback = if objective.key_results.is_empty() {
                     "this objective has no key results yet: add the one this work moves".to_owned()
                 } else {
-                    let list = objective
-                        .key_results
-                        .iter()
-                        .map(|kr| format!("`{}`", kr.id))
-                        .collect::<Vec<_>>()
-                        .join(", ");
+                    let list = quoted(objective.key_results.iter().map(|kr| &kr.id), ", ");
                     format!("an initiative supports key results of its own objective: {list}")
                 };
                 findings.push(Finding::new(

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::finding::{Finding, RuleId, did_you_mean};
+use crate::finding::{Finding, RuleId, did_you_mean, quoted};
 use crate::model::Workspace;
 use crate::model::id::Id;
 use crate::model::objective::Objective;
@@ -297,11 +297,7 @@ fn cycles(ws: &Workspace) -> Vec<Finding> {
     graph::cycles(ws.groups.keys(), |id| parent_of(ws, id))
         .into_iter()
         .map(|cycle| {
-            let names = cycle
-                .iter()
-                .map(|id| format!("`{id}`"))
-                .collect::<Vec<_>>()
-                .join(" → ");
+            let names = quoted(&cycle, " → ");
             Finding::new(
                 RuleId::GroupTree,
                 ws.groups[cycle[0]].parent.as_ref().map(|parent| parent.at),

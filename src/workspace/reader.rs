@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::finding::{Finding, RuleId, closest, did_you_mean};
+use crate::finding::{Finding, RuleId, closest, did_you_mean, quoted};
 use crate::model::id::Id;
 use crate::model::source::{FileId, Located, Span};
 
@@ -80,11 +80,7 @@ impl<'a, 'i> Fields<'a, 'i> {
             if known.contains(&name) {
                 continue;
             }
-            let list = known
-                .iter()
-                .map(|k| format!("`{k}`"))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let list = quoted(known, ", ");
             findings.push(Finding::new(
                 RuleId::UnknownKey,
                 span_of(self.file, key),
@@ -218,11 +214,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         match parse(&text.value) {
             Some(parsed) => Some(Located::new(parsed, text.at)),
             None => {
-                let list = names
-                    .iter()
-                    .map(|n| format!("`{n}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ");
+                let list = quoted(names, ", ");
                 let help = did_you_mean(
                     &text.value,
                     names.iter().copied(),
