@@ -14,5 +14,6 @@ pub mod finding;
 pub mod model;
 pub mod progress;
 pub mod render;
+pub mod report;
 pub mod rules;
 pub mod workspace;

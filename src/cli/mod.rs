@@ -2,6 +2,11 @@
 //! library needs, then handed to one module per command.
 
 mod check;
+mod history;
+mod list;
+mod report;
+mod show;
+mod tree;
 pub mod ui;
 
 use std::path::PathBuf;
@@ -11,7 +16,10 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
-use okr::workspace::{find_root, named_root};
+use okr::model::Workspace;
+use okr::model::id::Id;
+use okr::model::period::Period;
+use okr::workspace::{Loaded, find_root, named_root};
 
 /// Objectives and key results kept as TOML files in a git repository.
 #[derive(Debug, Parser)]
@@ -49,6 +57,16 @@ pub struct Cli {
 pub enum Command {
     /// Validate the workspace: every file, every rule
     Check(check::CheckArgs),
+    /// Report a period: progress, pace and score of every objective
+    Report(report::ReportArgs),
+    /// Show one group, objective, key result or initiative
+    Show(show::ShowArgs),
+    /// List objectives, key results, initiatives, groups or people
+    List(list::ListArgs),
+    /// Show how a period's objectives align, the company's at the root
+    Tree(tree::TreeArgs),
+    /// Show a group's objectives and scores period by period
+    History(history::HistoryArgs),
 }
 
 /// `--color`.
@@ -123,5 +141,51 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let global = cli.global()?;
     match &cli.command {
         Command::Check(args) => check::run(&global, args),
+        Command::Report(args) => report::run(&global, args),
+        Command::Show(args) => show::run(&global, args),
+        Command::List(args) => list::run(&global, args),
+        Command::Tree(args) => tree::run(&global, args),
+        Command::History(args) => history::run(&global, args),
+    }
+}
+
+impl Global {
+    /// Loads the workspace for a command that reads it, and says on stderr
+    /// when it has errors, since figures from broken files may be off.
+    pub fn load(&self) -> Result<Loaded> {
+        let loaded = okr::workspace::load(&self.root)?;
+        let errors = okr::rules::check(&loaded, self.as_of).errors;
+        if errors > 0 && !self.quiet {
+            let plural = if errors == 1 { "error" } else { "errors" };
+            eprintln!("warning: the workspace has {errors} {plural}; `okr check` lists them");
+        }
+        Ok(loaded)
+    }
+
+    /// The period named on the command line, or the quarter of the as-of day.
+    pub fn period(&self, workspace: &Workspace, text: Option<&str>) -> Result<Period> {
+        let calendar = &workspace.settings.calendar;
+        match text {
+            None => Ok(calendar.quarter_of(self.as_of)),
+            Some(text) => Period::parse(text, calendar).ok_or_else(|| {
+                anyhow::anyhow!(
+                    "`{text}` is not a period: use `2026`, `2026-H1`, `2026-Q4` or a custom period of `okr.toml`"
+                )
+            }),
+        }
+    }
+
+    /// The group named on the command line.
+    pub fn group<'a>(&self, workspace: &'a Workspace, text: &str) -> Result<&'a Id> {
+        let id = Id::parse(text)
+            .ok()
+            .and_then(|id| workspace.groups.get_key_value(&id).map(|(key, _)| key));
+        id.ok_or_else(|| {
+            let hint = match okr::finding::closest(text, workspace.groups.keys().map(Id::as_str)) {
+                Some(close) => format!("; did you mean `{close}`?"),
+                None => String::new(),
+            };
+            anyhow::anyhow!("`{text}` is not a group{hint}")
+        })
     }
 }

@@ -8,6 +8,7 @@ pub mod objective;
 pub mod org;
 pub mod period;
 pub mod reference;
+pub mod resolve;
 pub mod settings;
 pub mod source;
 

@@ -120,6 +120,11 @@ pub enum InitiativeStatus {
 impl Commitment {
     pub const NAMES: [&'static str; 2] = ["aspirational", "committed"];
 
+    /// The name the files use for it.
+    pub fn as_str(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+
     pub fn parse(text: &str) -> Option<Commitment> {
         match text {
             "aspirational" => Some(Commitment::Aspirational),
@@ -131,6 +136,11 @@ impl Commitment {
 
 impl KeyResultKind {
     pub const NAMES: [&'static str; 4] = ["metric", "milestone", "at-least", "at-most"];
+
+    /// The name the files use for it.
+    pub fn as_str(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
 
     pub fn parse(text: &str) -> Option<KeyResultKind> {
         match text {
@@ -146,6 +156,11 @@ impl KeyResultKind {
 impl Confidence {
     pub const NAMES: [&'static str; 3] = ["high", "medium", "low"];
 
+    /// The name the files use for it.
+    pub fn as_str(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+
     pub fn parse(text: &str) -> Option<Confidence> {
         match text {
             "high" => Some(Confidence::High),
@@ -158,6 +173,11 @@ impl Confidence {
 
 impl InitiativeStatus {
     pub const NAMES: [&'static str; 4] = ["planned", "in-progress", "done", "dropped"];
+
+    /// The name the files use for it.
+    pub fn as_str(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
 
     pub fn parse(text: &str) -> Option<InitiativeStatus> {
         match text {
@@ -174,5 +194,32 @@ impl Objective {
     /// The key result or initiative with this id, if any: they share one namespace.
     pub fn key_result(&self, id: &Id) -> Option<&KeyResult> {
         self.key_results.iter().find(|kr| &kr.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_variants_agree() {
+        for name in KeyResultKind::NAMES {
+            assert_eq!(
+                KeyResultKind::parse(name).map(KeyResultKind::as_str),
+                Some(name)
+            );
+        }
+        for name in Commitment::NAMES {
+            assert_eq!(Commitment::parse(name).map(Commitment::as_str), Some(name));
+        }
+        for name in Confidence::NAMES {
+            assert_eq!(Confidence::parse(name).map(Confidence::as_str), Some(name));
+        }
+        for name in InitiativeStatus::NAMES {
+            assert_eq!(
+                InitiativeStatus::parse(name).map(InitiativeStatus::as_str),
+                Some(name)
+            );
+        }
     }
 }

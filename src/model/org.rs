@@ -37,6 +37,11 @@ pub struct Group {
 impl GroupKind {
     pub const NAMES: [&'static str; 3] = ["company", "department", "team"];
 
+    /// The name the files use for it.
+    pub fn as_str(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+
     pub fn parse(text: &str) -> Option<GroupKind> {
         match text {
             "company" => Some(GroupKind::Company),

@@ -1,0 +1,161 @@
+//! Terminal tables with comfy-table: they fit the terminal when its width
+//! is known, stay whole when it is not, and are coloured by status only when
+//! colour is on.
+
+use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
+
+use crate::progress::Status;
+use crate::report::text::{bar, current, score, standing, start_and_target, status};
+use crate::report::view::ObjectiveView;
+use crate::report::{Report, STATUS_ORDER};
+
+/// How the terminal looks.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Terminal {
+    /// Its width in columns; `None` when unknown (not a terminal, `COLUMNS=0`).
+    pub width: Option<u16>,
+    pub colour: bool,
+}
+
+/// The colour that goes with a status.
+fn status_colour(status: Option<Status>) -> Option<Color> {
+    match status? {
+        Status::OnTrack | Status::Done | Status::Accomplished => Some(Color::Green),
+        Status::AtRisk => Some(Color::Yellow),
+        Status::OffTrack | Status::Missed => Some(Color::Red),
+        Status::Upcoming => None,
+    }
+}
+
+/// A table set up for `terminal`.
+pub fn new_table(terminal: Terminal) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .force_no_tty();
+    if terminal.colour {
+        table.enforce_styling();
+    }
+    match terminal.width {
+        Some(width) if width > 0 => {
+            table
+                .set_width(width)
+                .set_content_arrangement(ContentArrangement::Dynamic);
+        }
+        _ => {
+            table.set_content_arrangement(ContentArrangement::Disabled);
+        }
+    }
+    table
+}
+
+/// A status cell, coloured when colour is on.
+pub fn status_cell(value: Option<Status>, text: String, terminal: Terminal) -> Cell {
+    let cell = Cell::new(text);
+    match status_colour(value) {
+        Some(colour) if terminal.colour => cell.fg(colour),
+        _ => cell,
+    }
+}
+
+/// The whole report: a heading, the summary, and a table for each objective.
+pub fn render(report: &Report, terminal: Terminal) -> String {
+    let mut out = format!(
+        "{}: {} (as of {})\n",
+        report.organization, report.period, report.as_of
+    );
+    let summary = &report.summary;
+    let counts: Vec<String> = STATUS_ORDER
+        .iter()
+        .filter_map(|s| {
+            summary
+                .by_status
+                .get(s.as_str())
+                .map(|n| format!("{n} {}", s.as_str()))
+        })
+        .collect();
+    out.push_str(&format!("{} objectives", summary.objectives));
+    if !counts.is_empty() {
+        out.push_str(&format!(": {}", counts.join(", ")));
+    }
+    out.push('\n');
+    if let Some(mean) = summary.mean_progress {
+        out.push_str(&format!("mean progress {}\n", bar(mean)));
+    }
+    if !summary.off_track.is_empty() {
+        out.push_str(&format!("off track: {}\n", summary.off_track.join(", ")));
+    }
+    for group in report.groups.iter().filter(|g| !g.objectives.is_empty()) {
+        out.push_str(&format!(
+            "\n{}{} ({})\n",
+            "  ".repeat(group.depth),
+            group.name,
+            group.kind
+        ));
+        for objective in &group.objectives {
+            out.push_str(&objective_table(objective, terminal));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// One objective as a table: its title and standing, then a row a key result.
+pub fn objective_table(objective: &ObjectiveView, terminal: Terminal) -> String {
+    let mut table = new_table(terminal);
+    let heading = format!(
+        "{}\n{} · lead {} · {}",
+        objective.title,
+        objective.reference,
+        objective.lead.as_deref().unwrap_or("—"),
+        standing(objective)
+    );
+    table.set_header(vec![
+        Cell::new(heading),
+        Cell::new("start"),
+        Cell::new("current"),
+        Cell::new("target"),
+        Cell::new("progress"),
+        Cell::new("status"),
+    ]);
+    for kr in &objective.key_results {
+        let (start, target) = start_and_target(kr);
+        let progress = match (objective.score, kr.progress) {
+            (Some(_), Some(p)) => score(p),
+            (None, Some(p)) => bar(p),
+            (_, None) => "—".to_owned(),
+        };
+        let title = match kr.latest_note() {
+            Some(note) => format!("{}\n  {note}", kr.title),
+            None => kr.title.clone(),
+        };
+        table.add_row(vec![
+            Cell::new(title),
+            Cell::new(start),
+            Cell::new(current(kr)),
+            Cell::new(target),
+            Cell::new(progress),
+            status_cell(kr.status, status(kr.status).to_owned(), terminal),
+        ]);
+    }
+    for initiative in &objective.initiatives {
+        let due = initiative
+            .due
+            .map(|d| format!(", due {d}"))
+            .unwrap_or_default();
+        let owner = initiative
+            .owner
+            .as_deref()
+            .map(|o| format!(" ({o})"))
+            .unwrap_or_default();
+        table.add_row(vec![
+            Cell::new(format!("↳ {}{owner}", initiative.title)),
+            Cell::new(""),
+            Cell::new(""),
+            Cell::new(""),
+            Cell::new(""),
+            Cell::new(format!("{}{due}", initiative.status)),
+        ]);
+    }
+    table.to_string()
+}
