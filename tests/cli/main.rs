@@ -6,5 +6,6 @@
 mod bad_input;
 mod examples;
 mod output;
+mod reports;
 mod rules;
 mod support;
