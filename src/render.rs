@@ -10,6 +10,7 @@ use anstyle::{AnsiColor, Reset, Style};
 use serde::Serialize;
 
 use crate::finding::{Diagnostic, Severity};
+use crate::report::text::count;
 use crate::rules::Report;
 
 /// rustc-style findings with the source line, then a one-line summary
@@ -81,18 +82,11 @@ fn human_diagnostic(renderer: &Renderer, diagnostic: &Diagnostic, colour: bool) 
 
 /// `2 errors, 3 warnings in 41 files`.
 pub fn summary(report: &Report) -> String {
-    let plural = |n: usize, word: &str| {
-        if n == 1 {
-            format!("{n} {word}")
-        } else {
-            format!("{n} {word}s")
-        }
-    };
     format!(
         "{}, {} in {}",
-        plural(report.errors, "error"),
-        plural(report.warnings, "warning"),
-        plural(report.files, "file")
+        count(report.errors, "error"),
+        count(report.warnings, "warning"),
+        count(report.files, "file")
     )
 }
 

@@ -7,7 +7,9 @@
 use std::fmt::Write;
 
 use crate::finding::quoted;
-use crate::report::text::{bar, current, percent, score, standing, start_and_target, status};
+use crate::report::text::{
+    bar, count, current, percent, score, standing, start_and_target, status,
+};
 use crate::report::view::ObjectiveView;
 use crate::report::{Report, STATUS_ORDER};
 
@@ -63,7 +65,11 @@ pub fn render(report: &Report) -> String {
 
 fn summary(report: &Report) -> String {
     let summary = &report.summary;
-    let mut out = format!("As of {}: {} objectives", report.as_of, summary.objectives);
+    let mut out = format!(
+        "As of {}: {}",
+        report.as_of,
+        count(summary.objectives, "objective")
+    );
     let counts: Vec<String> = STATUS_ORDER
         .iter()
         .filter_map(|s| {

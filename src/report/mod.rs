@@ -184,3 +184,119 @@ pub fn json<T: Serialize>(value: &T) -> String {
     out.push('\n');
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::model::objective::{
+        Checkin, CheckinValue, Commitment, KeyResult, KeyResultKind, Objective,
+    };
+    use crate::model::org::Group;
+    use crate::model::reference::ObjectiveRef;
+    use crate::model::source::{FileId, Located, Span};
+
+    fn at() -> Span {
+        Span::whole(FileId(0))
+    }
+
+    fn id(text: &str) -> Id {
+        Id::parse(text).expect("test ids are valid")
+    }
+
+    /// A workspace with one company and one objective of 2026-Q4 holding a
+    /// key result of each kind with the given figures.
+    fn workspace(start: f64, target: f64, current: f64, weight: f64) -> Workspace {
+        let mut workspace = Workspace::default();
+        workspace.groups.insert(
+            id("acme"),
+            Group {
+                id: id("acme"),
+                file: FileId(0),
+                name: None,
+                kind: None,
+                parent: None,
+                lead: None,
+                members: Vec::new(),
+            },
+        );
+        let checkin = |value| Checkin {
+            at: at(),
+            date: Located::new("2026-11-10".parse().expect("a date"), at()),
+            value: Located::new(value, at()),
+            by: None,
+            note: None,
+            confidence: None,
+        };
+        let kr = |name: &str, kind, value| KeyResult {
+            id: id(name),
+            at: at(),
+            title: None,
+            kind,
+            start: Some(Located::new(start, at())),
+            target: Some(Located::new(target, at())),
+            unit: None,
+            lead: None,
+            weight,
+            checkins: vec![checkin(value)],
+            unreadable_checkins: false,
+        };
+        workspace.objectives.push(Objective {
+            reference: ObjectiveRef {
+                group: id("acme"),
+                period: Period::Quarter(2026, 4),
+                id: id("o"),
+            },
+            file: FileId(0),
+            title: None,
+            lead: None,
+            lead_written: false,
+            aligned_to: None,
+            description: None,
+            commitment: Commitment::Aspirational,
+            key_results: vec![
+                kr(
+                    "metric",
+                    KeyResultKind::Metric,
+                    CheckinValue::Number(current),
+                ),
+                kr(
+                    "least",
+                    KeyResultKind::AtLeast,
+                    CheckinValue::Number(current),
+                ),
+                kr("most", KeyResultKind::AtMost, CheckinValue::Number(current)),
+                kr(
+                    "milestone",
+                    KeyResultKind::Milestone,
+                    CheckinValue::Done(current > start),
+                ),
+            ],
+            initiatives: Vec::new(),
+        });
+        workspace
+    }
+
+    fn has_nan(text: &str) -> bool {
+        text.split(|c: char| !c.is_alphanumeric())
+            .any(|word| ["NaN", "nan", "inf"].contains(&word))
+    }
+
+    proptest! {
+        #[test]
+        fn no_output_holds_nan(start in -1e6f64..1e6, target in -1e6f64..1e6, current in -1e9f64..1e9, weight in 0.001f64..10.0, day in 0i64..200) {
+            // Equal figures are what makes 0 / 0; make them likely.
+            let target = if day % 5 == 0 { start } else { target };
+            let workspace = workspace(start, target, current, weight);
+            let as_of = NaiveDate::from_ymd_opt(2026, 9, 1).expect("a date") + chrono::Duration::days(day);
+            let report = build(&workspace, &Period::Quarter(2026, 4), None, as_of);
+            for text in [markdown::render(&report), table::render(&report, table::Terminal::default()), json(&report), csv::render(&report)] {
+                prop_assert!(!has_nan(&text), "{}", text);
+            }
+            for objective in report.groups.iter().flat_map(|g| &g.objectives) {
+                prop_assert!(objective.progress.is_none_or(|p| (0.0..=1.0).contains(&p)));
+            }
+        }
+    }
+}

@@ -5,7 +5,7 @@
 use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
 
 use crate::progress::Status;
-use crate::report::text::{bar, current, score, standing, start_and_target, status};
+use crate::report::text::{bar, count, current, score, standing, start_and_target, status};
 use crate::report::view::ObjectiveView;
 use crate::report::{Report, STATUS_ORDER};
 
@@ -74,7 +74,7 @@ pub fn render(report: &Report, terminal: Terminal) -> String {
                 .map(|n| format!("{n} {}", s.as_str()))
         })
         .collect();
-    out.push_str(&format!("{} objectives", summary.objectives));
+    out.push_str(&count(summary.objectives, "objective"));
     if !counts.is_empty() {
         out.push_str(&format!(": {}", counts.join(", ")));
     }

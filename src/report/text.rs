@@ -62,6 +62,15 @@ pub fn start_and_target(kr: &KeyResultView) -> (String, String) {
     }
 }
 
+/// `1 objective`, `2 objectives`.
+pub fn count(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 /// A score as OKRs are graded: `0.70`.
 pub fn score(score: f64) -> String {
     format!("{score:.2}")
