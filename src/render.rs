@@ -46,7 +46,7 @@ fn human_diagnostic(renderer: &Renderer, diagnostic: &Diagnostic, colour: bool) 
         (Some(file), Some(excerpt), Some(line)) => {
             let snippet = Snippet::source(printable(&excerpt.text))
                 .line_start(line as usize)
-                .path(file.as_str())
+                .path(printable(file))
                 .annotation(AnnotationKind::Primary.span(excerpt.underline.clone()));
             renderer.render(&[title.element(snippet).element(help)])
         }
@@ -54,9 +54,10 @@ fn human_diagnostic(renderer: &Renderer, diagnostic: &Diagnostic, colour: bool) 
             // A finding about a whole file or folder has no line to quote;
             // the library would print its place unindented, so it is laid
             // out here the way the library lays out the others.
+            let file = printable(file);
             let place = match (diagnostic.line, diagnostic.column) {
                 (Some(line), Some(column)) => format!("{file}:{line}:{column}"),
-                _ => file.clone(),
+                _ => file.into_owned(),
             };
             let header = renderer.render(&[Group::with_title(title)]);
             let (gutter, bold, reset) = if colour {
@@ -120,7 +121,7 @@ pub fn github(report: &Report) -> String {
         };
         let mut properties = Vec::new();
         if let Some(file) = &diagnostic.file {
-            properties.push(format!("file={}", escape_property(file)));
+            properties.push(format!("file={}", printable(&escape_property(file))));
         }
         if let Some(line) = diagnostic.line {
             properties.push(format!("line={line}"));

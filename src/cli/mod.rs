@@ -29,9 +29,9 @@ pub struct Cli {
     #[arg(short = 'C', global = true, value_name = "DIR")]
     pub directory: Option<PathBuf>,
 
-    /// Judge the workspace as on this day (YYYY-MM-DD) instead of today
-    #[arg(long, global = true, env = "OKR_AS_OF", value_name = "DATE", value_parser = parse_day)]
-    pub as_of: Option<AsOf>,
+    /// Judge the workspace as on this day (YYYY-MM-DD) instead of today; also `OKR_AS_OF`
+    #[arg(long, global = true, value_name = "DATE", value_parser = parse_day)]
+    pub as_of: Option<NaiveDate>,
 
     /// When to colour the output
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
@@ -77,15 +77,8 @@ pub enum ColorChoice {
     Never,
 }
 
-/// `--as-of`: a day, or nothing when `OKR_AS_OF` is set but empty.
-#[derive(Clone, Copy, Debug)]
-pub struct AsOf(Option<NaiveDate>);
-
 /// Parses `YYYY-MM-DD` exactly: four-digit year, two-digit month and day.
-fn parse_day(text: &str) -> Result<AsOf, String> {
-    if text.is_empty() {
-        return Ok(AsOf(None));
-    }
+fn parse_day(text: &str) -> Result<NaiveDate, String> {
     let shape = text.len() == 10
         && text.bytes().enumerate().all(|(i, b)| {
             if i == 4 || i == 7 {
@@ -97,8 +90,20 @@ fn parse_day(text: &str) -> Result<AsOf, String> {
     let day = shape
         .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
         .flatten();
-    day.map(|day| AsOf(Some(day)))
-        .ok_or_else(|| format!("`{text}` is not a date; write it as YYYY-MM-DD"))
+    day.ok_or_else(|| format!("`{text}` is not a date; write it as YYYY-MM-DD"))
+}
+
+/// The day to judge on: `--as-of`, else `OKR_AS_OF` unless it is empty, else today.
+fn as_of(flag: Option<NaiveDate>) -> Result<NaiveDate> {
+    if let Some(day) = flag {
+        return Ok(day);
+    }
+    match std::env::var("OKR_AS_OF") {
+        Ok(text) if !text.is_empty() => {
+            parse_day(&text).map_err(|error| anyhow::anyhow!("OKR_AS_OF: {error}"))
+        }
+        _ => Ok(chrono::Local::now().date_naive()),
+    }
 }
 
 /// Settings every command shares, resolved from the global options.
@@ -116,16 +121,18 @@ impl Cli {
     fn global(&self) -> Result<Global> {
         let root = match (&self.directory, std::env::var_os("OKR_WORKSPACE")) {
             (Some(directory), _) if !directory.is_dir() => {
-                anyhow::bail!("`-C {}`: no such folder", directory.display())
+                let problem = if directory.exists() {
+                    "not a folder"
+                } else {
+                    "no such folder"
+                };
+                anyhow::bail!("`-C {}`: {problem}", directory.display())
             }
             (Some(directory), _) => find_root(directory)?,
             (None, Some(named)) if !named.is_empty() => named_root(&PathBuf::from(named))?,
             _ => find_root(&std::env::current_dir()?)?,
         };
-        let as_of = self
-            .as_of
-            .and_then(|as_of| as_of.0)
-            .unwrap_or_else(|| chrono::Local::now().date_naive());
+        let as_of = as_of(self.as_of)?;
         Ok(Global {
             root,
             as_of,

@@ -43,6 +43,8 @@ pub struct Workspace {
 #[derive(Clone, Debug, Default)]
 pub struct Unreadable {
     pub people: bool,
+    /// `groups/` itself could not be listed.
+    pub org_chart: bool,
     pub groups: BTreeSet<Id>,
     pub objectives: BTreeSet<ObjectiveRef>,
 }

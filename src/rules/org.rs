@@ -238,7 +238,7 @@ fn company_count(cx: &Context<'_>) -> Vec<Finding> {
         .collect();
     match companies.as_slice() {
         [_] => Vec::new(),
-        [] if !ws.unreadable.groups.is_empty() => Vec::new(),
+        [] if ws.unreadable.org_chart || !ws.unreadable.groups.is_empty() => Vec::new(),
         [] => vec![Finding::new(
             RuleId::GroupTree,
             ws.settings_file.map(Span::whole),

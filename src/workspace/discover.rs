@@ -73,5 +73,9 @@ impl std::error::Error for NotAWorkspace {}
 /// `okr.toml` that cannot be read is reported by the loader, not taken for
 /// the lack of a workspace.
 fn fs_entry_exists(path: &Path) -> bool {
-    std::fs::symlink_metadata(path).is_ok()
+    match std::fs::symlink_metadata(path) {
+        Ok(_) => true,
+        // A folder that cannot be searched may well hold one.
+        Err(error) => error.kind() != std::io::ErrorKind::NotFound,
+    }
 }

@@ -100,6 +100,16 @@ impl Loader {
 
     fn read_groups(&mut self) {
         let groups = self.root.join(GROUPS_FOLDER);
+        let is_link = fs::symlink_metadata(&groups).is_ok_and(|m| m.file_type().is_symlink());
+        if is_link && self.link_target(&groups).is_none() {
+            let file = self
+                .workspace
+                .sources
+                .add(GROUPS_FOLDER.into(), EntryKind::Folder);
+            self.findings.push(link_outside(GROUPS_FOLDER, file));
+            self.workspace.unreadable.org_chart = true;
+            return;
+        }
         match fs::metadata(&groups) {
             Err(_) => return,
             Ok(metadata) if !metadata.is_dir() => {
@@ -121,7 +131,11 @@ impl Loader {
             .workspace
             .sources
             .add(GROUPS_FOLDER.into(), EntryKind::Folder);
-        for entry in self.entries(&groups, GROUPS_FOLDER, folder) {
+        let Some(entries) = self.entries(&groups, GROUPS_FOLDER, folder) else {
+            self.workspace.unreadable.org_chart = true;
+            return;
+        };
+        for entry in entries {
             if !entry.is_dir {
                 let file = self
                     .workspace
@@ -152,7 +166,11 @@ impl Loader {
         self.workspace
             .group_folders
             .insert(id.clone(), Span::whole(folder_id));
-        for entry in self.entries(&folder.path, &folder.relative, folder_id) {
+        let Some(entries) = self.entries(&folder.path, &folder.relative, folder_id) else {
+            self.workspace.unreadable.groups.insert(id);
+            return;
+        };
+        for entry in entries {
             if entry.name == GROUP_FILE && !entry.is_dir {
                 self.read_group(id.clone(), &entry);
             } else if entry.is_dir {
@@ -204,7 +222,10 @@ impl Loader {
         folder: &Entry,
         folder_id: FileId,
     ) {
-        for entry in self.entries(&folder.path, &folder.relative, folder_id) {
+        let entries = self
+            .entries(&folder.path, &folder.relative, folder_id)
+            .unwrap_or_default();
+        for entry in entries {
             let kind = if entry.is_dir {
                 EntryKind::Folder
             } else {
@@ -316,8 +337,9 @@ impl Loader {
     }
 
     /// The entries of a folder in name order, hidden ones skipped and links
-    /// followed only while they stay inside the workspace.
-    fn entries(&mut self, folder: &Path, relative: &str, folder_id: FileId) -> Vec<Entry> {
+    /// followed only while they stay inside the workspace; `None`, with a
+    /// finding, when the folder cannot be listed.
+    fn entries(&mut self, folder: &Path, relative: &str, folder_id: FileId) -> Option<Vec<Entry>> {
         let listing = match fs::read_dir(folder) {
             Ok(listing) => listing,
             Err(error) => {
@@ -327,7 +349,7 @@ impl Loader {
                     format!("cannot list `{relative}`: {error}"),
                     "make the folder readable, or move it out of the workspace",
                 ));
-                return Vec::new();
+                return None;
             }
         };
         let mut entries = Vec::new();
@@ -364,7 +386,7 @@ impl Loader {
             });
         }
         entries.sort_by(|a, b| a.name.cmp(&b.name));
-        entries
+        Some(entries)
     }
 
     /// Where a link leads, when that is inside the workspace.

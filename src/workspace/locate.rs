@@ -31,7 +31,15 @@ pub struct Locator<'a> {
 struct SourceText {
     text: String,
     line_starts: Vec<usize>,
+    /// The last place resolved, as (byte offset, column): columns of later
+    /// places on the same line count on from it, so that many findings on
+    /// one long line cost one pass over it when they come in order.
+    cursor: (usize, usize),
 }
+
+/// Lines longer than this are not quoted: a megabyte of one line helps
+/// nobody read a finding, and quoting it for each would be slow.
+const LONGEST_QUOTED_LINE: usize = 1000;
 
 impl<'a> Locator<'a> {
     pub fn new(root: PathBuf, sources: &'a Sources) -> Self {
@@ -67,7 +75,7 @@ impl<'a> Locator<'a> {
         }
     }
 
-    fn text(&mut self, file: FileId) -> Option<&SourceText> {
+    fn text(&mut self, file: FileId) -> Option<&mut SourceText> {
         let path = self.root.join(self.sources.path(file));
         self.texts
             .entry(file)
@@ -80,7 +88,7 @@ impl<'a> Locator<'a> {
                     .unwrap_or(text);
                 Some(SourceText::new(text))
             })
-            .as_ref()
+            .as_mut()
     }
 }
 
@@ -89,12 +97,16 @@ impl SourceText {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(at, _)| at + 1))
             .collect();
-        SourceText { text, line_starts }
+        SourceText {
+            text,
+            line_starts,
+            cursor: (0, 1),
+        }
     }
 }
 
 /// Lines and columns count from 1; a column counts characters, not bytes.
-fn locate_in(source: &SourceText, path: String, start: usize, end: usize) -> Place {
+fn locate_in(source: &mut SourceText, path: String, start: usize, end: usize) -> Place {
     let text = &source.text;
     let start = floor_char_boundary(text, start.min(text.len()));
     let line = source
@@ -102,26 +114,36 @@ fn locate_in(source: &SourceText, path: String, start: usize, end: usize) -> Pla
         .partition_point(|&line_start| line_start <= start);
     let line_start = source.line_starts[line - 1];
     let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-    let column = text[line_start..start].chars().count() + 1;
-
-    // The quoted line drops its `\r`; an underline is kept inside what is
-    // quoted and on character boundaries, whatever the span said.
+    // The quoted line drops its `\r`; the place and the underline stay
+    // inside what is quoted and on character boundaries, whatever the span said.
     let line_text = text[line_start..line_end].trim_end_matches('\r');
-    let underline_start = floor_char_boundary(line_text, (start - line_start).min(line_text.len()));
-    let underline_end = ceil_char_boundary(
-        line_text,
-        end.saturating_sub(line_start)
-            .clamp(underline_start, line_text.len()),
-    );
-    let excerpt = Excerpt {
-        text: line_text.to_owned(),
-        underline: underline_start..underline_end,
+    let start = start.min(line_start + line_text.len());
+
+    let (cursor, cursor_column) = source.cursor;
+    let column = if (line_start..=start).contains(&cursor) {
+        cursor_column + text[cursor..start].chars().count()
+    } else {
+        text[line_start..start].chars().count() + 1
     };
+    source.cursor = (start, column);
+
+    let excerpt = (line_text.len() <= LONGEST_QUOTED_LINE).then(|| {
+        let underline_start = start - line_start;
+        let underline_end = ceil_char_boundary(
+            line_text,
+            end.saturating_sub(line_start)
+                .clamp(underline_start, line_text.len()),
+        );
+        Excerpt {
+            text: line_text.to_owned(),
+            underline: underline_start..underline_end,
+        }
+    });
     Place {
         file: Some(path),
         line: Some(u32::try_from(line).unwrap_or(u32::MAX)),
         column: Some(u32::try_from(column).unwrap_or(u32::MAX)),
-        excerpt: Some(excerpt),
+        excerpt,
     }
 }
 
@@ -146,7 +168,7 @@ mod tests {
     #[test]
     fn counts_lines_and_characters_from_one() {
         let raw = "a = 1\ntitle = \"héllo\"\nb = x\n";
-        let text = &SourceText::new(raw.to_owned());
+        let text = &mut SourceText::new(raw.to_owned());
         let at = raw.find('x').unwrap();
         let place = locate_in(text, "f.toml".into(), at, at + 1);
         assert_eq!((place.line, place.column), (Some(3), Some(5)));
@@ -156,19 +178,24 @@ mod tests {
         assert_eq!(place.excerpt.unwrap().text, "title = \"héllo\"");
         // A span past the end of its line, as a parser gives for a string
         // left open before `\r\n`, underlines nothing past the quoted line.
-        let crlf = SourceText::new("title = \"x\r\n".to_owned());
-        let place = locate_in(&crlf, "f".into(), 11, 12);
-        assert_eq!((place.line, place.column), (Some(1), Some(12)));
+        let mut crlf = SourceText::new("title = \"x\r\n".to_owned());
+        let place = locate_in(&mut crlf, "f".into(), 11, 12);
+        assert_eq!((place.line, place.column), (Some(1), Some(11)));
         assert_eq!(place.excerpt.unwrap().underline, 10..10);
         // A span inside a replaced invalid byte is widened to the whole character.
-        let lossy = SourceText::new("title = \"caf\u{fffd}\"".to_owned());
-        assert_eq!(
-            locate_in(&lossy, "f".into(), 12, 13)
-                .excerpt
-                .unwrap()
-                .underline,
-            12..15
-        );
+        let mut lossy = SourceText::new("title = \"caf\u{fffd}\"".to_owned());
+        let place = locate_in(&mut lossy, "f".into(), 12, 13);
+        assert_eq!(place.excerpt.unwrap().underline, 12..15);
+        // Places on one line counted on from the last agree with a fresh count.
+        let mut long = SourceText::new(format!("a = [{}]\n", "1, ".repeat(2000)));
+        let columns: Vec<Option<u32>> = [5, 50, 500, 5000]
+            .iter()
+            .map(|&at| locate_in(&mut long, "f".into(), at, at).column)
+            .collect();
+        assert_eq!(columns, [Some(6), Some(51), Some(501), Some(5001)]);
+        let early = locate_in(&mut long, "f".into(), 7, 8);
+        assert_eq!(early.column, Some(8));
+        assert!(early.excerpt.is_none(), "a line that long is not quoted");
         // After a two-byte character, columns still count characters.
         let at = raw.find("llo").unwrap();
         assert_eq!(locate_in(text, "f".into(), at, at).column, Some(12));

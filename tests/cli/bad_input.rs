@@ -481,3 +481,58 @@ fn empty_titles_repeated_ids_and_margins_in_the_wrong_order() {
     ws.write("okr.toml", "[organization]\nname = \"Acme\"\n[progress]\nat_risk_margin = 0.4\noff_track_margin = 0.2\n");
     ws.check().expect("bad-value", "error", "okr.toml", 4);
 }
+
+#[cfg(unix)]
+#[test]
+fn control_characters_in_file_names_never_reach_the_terminal() {
+    let ws = with_bad(FASTER_PAGES);
+    ws.write("groups/web/2026-Q4/a\u{1b}[31mb.toml", FASTER_PAGES);
+    for format in ["human", "github"] {
+        let run = ws.okr(&["check", "--format", format, "--as-of", "2026-11-20"]);
+        assert!(run.stdout.contains("bad-id"), "{format}: {}", run.stdout);
+        assert!(
+            !run.stdout.contains('\u{1b}'),
+            "{format}: a raw escape in {}",
+            run.stdout
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_groups_folder_linked_outside_is_refused() {
+    let ws = Workspace::new();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::rename(ws.path().join("groups"), outside.path().join("groups")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("groups"), ws.path().join("groups")).unwrap();
+    let check = ws.check();
+    assert_eq!(check.of("link-outside").len(), 1, "{:#}", check.json);
+    assert_eq!(check.of("link-outside")[0]["file"], "groups");
+    // Nothing was read through it, and what could not be read is not blamed on the org chart.
+    check.expect_none("group-tree");
+}
+
+#[test]
+fn an_open_string_is_one_finding_at_one_place_in_every_format() {
+    let ws = with_bad("title = \"x\r\nlead = \"bob\"\r\n");
+    let check = ws.check();
+    let errors = check.of("parse-error");
+    assert_eq!(errors.len(), 1, "{:#}", check.json);
+    // The `\r` is no character of the line: the place is its end, column 11.
+    assert_eq!(
+        (&errors[0]["line"], &errors[0]["column"]),
+        (&serde_json::json!(1), &serde_json::json!(11))
+    );
+    let human = ws.okr(&["check", "--as-of", "2026-11-20"]);
+    assert!(
+        human.stdout.contains(&format!("{OBJECTIVE}:1:11")),
+        "{}",
+        human.stdout
+    );
+    let github = ws.okr(&["check", "--format", "github", "--as-of", "2026-11-20"]);
+    assert!(
+        github.stdout.contains("line=1,col=11,"),
+        "{}",
+        github.stdout
+    );
+}

@@ -66,7 +66,19 @@ pub fn parse<'i>(
         })
         .collect();
     reported.sort();
-    reported.dedup();
+    // The parser's recovery often reports one mistake twice on its line:
+    // the first error of each line is the one to fix. Positions are sorted,
+    // so lines are counted on from one error to the next.
+    let (mut counted_to, mut line, mut last_line) = (0, 0, None);
+    reported.retain(|(at, _)| {
+        let at = (*at).min(text.len());
+        line += text.as_bytes()[counted_to..at]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        counted_to = at;
+        last_line.replace(line) != Some(line)
+    });
     for (start, message) in reported {
         let end = (start + 1).min(text.len()).max(start);
         findings.push(Finding::new(
