@@ -532,3 +532,38 @@ fn the_sourcegraph_report_of_2021_q2() {
         );
     }
 }
+
+#[test]
+fn tables_measure_emoji_and_cjk_by_their_width_on_screen() {
+    use unicode_width::UnicodeWidthStr;
+    let ws = Workspace::new();
+    ws.write(
+        OBJECTIVE,
+        crate::support::FASTER_PAGES
+            .replace(
+                "Make every page feel instant",
+                "🚀 页面加载更快 — make every page feel instant for every rider 🚲",
+            )
+            .replace(
+                "Median page load",
+                "中位数加载时间 ⏱️ for the slowest pages on old phones",
+            ),
+    );
+    for columns in ["60", "100"] {
+        let output = okr_command(ws.path())
+            .env("COLUMNS", columns)
+            .args(["report", "--format", "table", "--as-of", "2026-11-20"])
+            .output()
+            .unwrap();
+        let text = String::from_utf8(output.stdout).unwrap();
+        let limit: usize = columns.parse().unwrap();
+        for line in text.lines() {
+            assert!(
+                line.width() <= limit,
+                "{} columns wide at COLUMNS={columns}: {line}",
+                line.width()
+            );
+        }
+        assert!(text.contains("页面"), "{text}");
+    }
+}
