@@ -163,8 +163,8 @@ impl Global {
         let loaded = okr::workspace::load(&self.root)?;
         let errors = okr::rules::check(&loaded, self.as_of).errors;
         if errors > 0 && !self.quiet {
-            let plural = if errors == 1 { "error" } else { "errors" };
-            eprintln!("warning: the workspace has {errors} {plural}; `okr check` lists them");
+            let errors = okr::report::text::count(errors, "error");
+            eprintln!("warning: the workspace has {errors}; `okr check` lists them");
         }
         Ok(loaded)
     }

@@ -567,3 +567,111 @@ fn tables_measure_emoji_and_cjk_by_their_width_on_screen() {
         assert!(text.contains("页面"), "{text}");
     }
 }
+
+fn example(args: &[&str]) -> crate::support::Run {
+    let mut all = vec!["-C", "examples/lumen-cycles", "--as-of", "2026-11-20"];
+    all.extend_from_slice(args);
+    crate::support::okr_in(&repository(), &all)
+}
+
+#[test]
+fn list_filters_by_period_group_and_lead() {
+    let objectives: Value =
+        serde_json::from_str(&example(&["list", "--period", "2026-Q4", "--format", "json"]).stdout)
+            .unwrap();
+    let objectives = objectives.as_array().unwrap();
+    assert_eq!(objectives.len(), 11);
+    assert!(
+        objectives
+            .iter()
+            .all(|o| o.get("key_results").is_none() && o["period"] == "2026-Q4")
+    );
+
+    // chen leads an objective in each quarter, two key results each, none with a lead of its own.
+    let krs: Value = serde_json::from_str(
+        &example(&["list", "key-results", "--lead", "chen", "--format", "json"]).stdout,
+    )
+    .unwrap();
+    let refs: Vec<&str> = krs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|kr| kr["ref"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        refs,
+        [
+            "firmware/2026-Q3/make-updates-boring/rollback-ready",
+            "firmware/2026-Q3/make-updates-boring/update-time",
+            "firmware/2026-Q4/diagnose-from-a-distance/fault-codes",
+            "firmware/2026-Q4/diagnose-from-a-distance/battery-health",
+        ]
+    );
+
+    let app = example(&["list", "initiatives", "--group", "app", "--format", "csv"]);
+    assert_eq!(
+        app.stdout.lines().count(),
+        4,
+        "a header and three initiatives: {}",
+        app.stdout
+    );
+    let people = example(&["list", "people", "--format", "csv"]);
+    assert_eq!(people.stdout.lines().count(), 20, "a header and 19 people");
+    let groups = example(&["list", "groups"]);
+    assert!(
+        groups.stdout.contains("sustainability"),
+        "{}",
+        groups.stdout
+    );
+    assert_eq!(example(&["list", "--group", "nobody"]).status, 2);
+    assert_eq!(example(&["list", "--period", "2026-Q9"]).status, 2);
+}
+
+#[test]
+fn show_prints_groups_key_results_and_initiatives_as_text() {
+    let group = example(&["show", "firmware"]);
+    assert_eq!(
+        group.stdout,
+        "Firmware (team)\nfirmware · parent engineering · lead chen · members lars, ines\n"
+    );
+    let kr = example(&["show", "diagnose-from-a-distance/fault-codes"]);
+    // (70 - 20) / (90 - 20) = 0.714: 71%, seven cells.
+    assert!(
+        kr.stdout.contains("progress ███████░░░ 71% · on-track"),
+        "{}",
+        kr.stdout
+    );
+    assert!(
+        kr.stdout.contains("  2026-10-21 45\n  2026-11-17 70\n"),
+        "{}",
+        kr.stdout
+    );
+    let initiative = example(&["show", "fault-code-catalogue"]);
+    assert!(
+        initiative
+            .stdout
+            .contains("owner ines · in-progress · due 2026-12-11"),
+        "{}",
+        initiative.stdout
+    );
+    let json: Value = serde_json::from_str(
+        &example(&["show", "fault-code-catalogue", "--format", "json"]).stdout,
+    )
+    .unwrap();
+    assert_eq!(json["supports"], serde_json::json!(["fault-codes"]));
+}
+
+#[test]
+fn reading_commands_warn_about_a_broken_workspace_on_stderr() {
+    let ws = Workspace::new();
+    ws.write("groups/web/2026-Q4/broken.toml", "title = \n");
+    let run = ws.okr(&["report", "--as-of", "2026-11-20"]);
+    assert_eq!(run.status, 0);
+    assert!(
+        run.stderr
+            .contains("warning: the workspace has 1 error; `okr check` lists them"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.starts_with("# Acme: 2026-Q4"));
+}
