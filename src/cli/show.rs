@@ -60,7 +60,7 @@ pub fn run(global: &Global, args: &ShowArgs) -> Result<ExitCode> {
             if json {
                 report::json(&view)
             } else {
-                report::table::objective_table(&view, terminal) + "\n"
+                report::table::objective_table(&view, terminal)
             }
         }
         Target::KeyResult(index, kr) => {

@@ -3,6 +3,7 @@
 //! colour is on.
 
 use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
+use unicode_width::UnicodeWidthStr;
 
 use crate::progress::Status;
 use crate::report::text::{bar, count, current, score, standing, start_and_target, status};
@@ -93,30 +94,38 @@ pub fn render(report: &Report, terminal: Terminal) -> String {
             group.kind
         ));
         for objective in &group.objectives {
-            out.push_str(&objective_table(objective, terminal));
             out.push('\n');
+            out.push_str(&objective_table(objective, terminal));
         }
     }
     out
 }
 
-/// One objective as a table: its title and standing, then a row a key result.
+/// One objective: its title and standing, then a table with a row a key
+/// result and a row an initiative.
 pub fn objective_table(objective: &ObjectiveView, terminal: Terminal) -> String {
-    let mut table = new_table(terminal);
-    let heading = format!(
-        "{}\n{} · lead {} · {}",
-        objective.title,
+    let facts = format!(
+        "{} · lead {} · {}",
         objective.reference,
         objective.lead.as_deref().unwrap_or("—"),
         standing(objective)
     );
+    let heading = format!(
+        "{}\n{}\n",
+        wrap(&objective.title, terminal.width),
+        wrap(&facts, terminal.width)
+    );
+    if objective.key_results.is_empty() && objective.initiatives.is_empty() {
+        return heading;
+    }
+    let mut table = new_table(terminal);
     table.set_header(vec![
-        Cell::new(heading),
-        Cell::new("start"),
-        Cell::new("current"),
-        Cell::new("target"),
-        Cell::new("progress"),
-        Cell::new("status"),
+        "key result",
+        "start",
+        "current",
+        "target",
+        "progress",
+        "status",
     ]);
     for kr in &objective.key_results {
         let (start, target) = start_and_target(kr);
@@ -141,7 +150,7 @@ pub fn objective_table(objective: &ObjectiveView, terminal: Terminal) -> String 
     for initiative in &objective.initiatives {
         let due = initiative
             .due
-            .map(|d| format!(", due {d}"))
+            .map(|d| format!("due {d}"))
             .unwrap_or_default();
         let owner = initiative
             .owner
@@ -152,10 +161,36 @@ pub fn objective_table(objective: &ObjectiveView, terminal: Terminal) -> String 
             Cell::new(format!("↳ {}{owner}", initiative.title)),
             Cell::new(""),
             Cell::new(""),
+            Cell::new(due),
             Cell::new(""),
-            Cell::new(""),
-            Cell::new(format!("{}{due}", initiative.status)),
+            Cell::new(initiative.status),
         ]);
     }
-    table.to_string()
+    format!("{heading}{table}\n")
+}
+
+/// Text wrapped at spaces to fit `width` columns on screen, measuring wide
+/// characters (CJK, emoji) as two; a word wider than the line stands alone.
+pub fn wrap(text: &str, width: Option<u16>) -> String {
+    let Some(width) = width.map(usize::from).filter(|w| *w > 0) else {
+        return text.to_owned();
+    };
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let needed = if line.is_empty() {
+            word.width()
+        } else {
+            line.width() + 1 + word.width()
+        };
+        if needed > width && !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines.join("\n")
 }
