@@ -114,22 +114,13 @@ impl Finding {
         message: impl Into<String>,
         help: impl Into<String>,
     ) -> Finding {
-        Finding {
-            rule,
-            message: message.into(),
-            help: help.into(),
-            at: at.into(),
-        }
+        Finding { rule, message: message.into(), help: help.into(), at: at.into() }
     }
 }
 
 /// Items in backticks, joined by `separator`: "`a`, `b`".
 pub fn quoted<T: std::fmt::Display>(items: impl IntoIterator<Item = T>, separator: &str) -> String {
-    items
-        .into_iter()
-        .map(|item| format!("`{item}`"))
-        .collect::<Vec<_>>()
-        .join(separator)
+    items.into_iter().map(|item| format!("`{item}`")).collect::<Vec<_>>().join(separator)
 }
 
 /// The closest of `candidates` to `word`, when one is close enough to be a
@@ -161,14 +152,8 @@ mod tests {
 
     #[test]
     fn suggests_only_close_words() {
-        assert_eq!(
-            closest("titel", ["title", "lead", "key_result"]),
-            Some("title")
-        );
-        assert_eq!(
-            closest("keyresult", ["title", "lead", "key_result"]),
-            Some("key_result")
-        );
+        assert_eq!(closest("titel", ["title", "lead", "key_result"]), Some("title"));
+        assert_eq!(closest("keyresult", ["title", "lead", "key_result"]), Some("key_result"));
         assert_eq!(closest("zzz", ["title", "lead"]), None);
     }
 }

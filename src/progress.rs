@@ -93,10 +93,7 @@ pub fn key_result_progress(key_result: &KeyResult, day: NaiveDate) -> Option<Key
     let latest = latest_checkin(key_result, day).map(|checkin| checkin.value.value);
     let met = |reached: bool| {
         let share = if reached { 1.0 } else { 0.0 };
-        KeyResultProgress {
-            progress: share,
-            raw: share,
-        }
+        KeyResultProgress { progress: share, raw: share }
     };
     match key_result.kind {
         KeyResultKind::Metric => {
@@ -127,10 +124,7 @@ pub fn key_result_progress(key_result: &KeyResult, day: NaiveDate) -> Option<Key
 /// figures do not make a finite share.
 pub fn metric_progress(start: f64, target: f64, current: f64) -> Option<KeyResultProgress> {
     let raw = (current - start) / (target - start);
-    raw.is_finite().then(|| KeyResultProgress {
-        progress: raw.clamp(0.0, 1.0),
-        raw,
-    })
+    raw.is_finite().then(|| KeyResultProgress { progress: raw.clamp(0.0, 1.0), raw })
 }
 
 /// The share of a period's days gone by on `day`, counting that day.
@@ -141,9 +135,8 @@ pub fn expected(period: DateRange, day: NaiveDate) -> f64 {
 
 /// The weighted mean of `(progress, weight)` pairs; `None` when there are none.
 pub fn weighted_mean(parts: impl IntoIterator<Item = (f64, f64)>) -> Option<f64> {
-    let (sum, weights) = parts
-        .into_iter()
-        .fold((0.0, 0.0), |(sum, weights), (progress, weight)| {
+    let (sum, weights) =
+        parts.into_iter().fold((0.0, 0.0), |(sum, weights), (progress, weight)| {
             (sum + progress * weight, weights + weight)
         });
     (weights > 0.0).then(|| sum / weights)
@@ -169,11 +162,7 @@ pub fn objective_state(
             let progress = key_result_progress(kr, day);
             let status =
                 progress.map(|p| key_result_status(p.progress, expected, ended, upcoming, pace));
-            KeyResultState {
-                current: current_value(kr, day),
-                progress,
-                status,
-            }
+            KeyResultState { current: current_value(kr, day), progress, status }
         })
         .collect();
     let progress = weighted_mean(
@@ -190,32 +179,21 @@ pub fn objective_state(
                 Commitment::Aspirational => 0.7,
                 Commitment::Committed => 1.0,
             };
-            if progress >= bar {
-                Status::Accomplished
-            } else {
-                Status::Missed
-            }
+            if progress >= bar { Status::Accomplished } else { Status::Missed }
         } else {
             pace_status(progress, expected, upcoming, pace)
         }
     });
-    ObjectiveState {
-        progress,
-        expected,
-        status,
-        score,
-        key_results,
-    }
+    ObjectiveState { progress, expected, status, score, key_results }
 }
 
 /// A key result's latest value on `day`, or a metric's start before any.
 fn current_value(kr: &KeyResult, day: NaiveDate) -> Option<CheckinValue> {
     match latest_checkin(kr, day) {
         Some(checkin) => Some(checkin.value.value),
-        None if kr.kind == KeyResultKind::Metric => kr
-            .start
-            .as_ref()
-            .map(|start| CheckinValue::Number(start.value)),
+        None if kr.kind == KeyResultKind::Metric => {
+            kr.start.as_ref().map(|start| CheckinValue::Number(start.value))
+        }
         None => None,
     }
 }
@@ -269,37 +247,13 @@ mod tests {
     #[test]
     fn metrics_up_and_down() {
         // (90 - 120) / (60 - 120) = -30 / -60
-        assert_eq!(
-            metric(120.0, 60.0, 90.0),
-            KeyResultProgress {
-                progress: 0.5,
-                raw: 0.5
-            }
-        );
+        assert_eq!(metric(120.0, 60.0, 90.0), KeyResultProgress { progress: 0.5, raw: 0.5 });
         // (100 - 200) / (0 - 200)
-        assert_eq!(
-            metric(200.0, 0.0, 100.0),
-            KeyResultProgress {
-                progress: 0.5,
-                raw: 0.5
-            }
-        );
+        assert_eq!(metric(200.0, 0.0, 100.0), KeyResultProgress { progress: 0.5, raw: 0.5 });
         // Overachieved: (15 - 0) / 10 = 1.5, shown as 1.
-        assert_eq!(
-            metric(0.0, 10.0, 15.0),
-            KeyResultProgress {
-                progress: 1.0,
-                raw: 1.5
-            }
-        );
+        assert_eq!(metric(0.0, 10.0, 15.0), KeyResultProgress { progress: 1.0, raw: 1.5 });
         // Regressed: (5 - 10) / 10 = -0.5, shown as 0.
-        assert_eq!(
-            metric(10.0, 20.0, 5.0),
-            KeyResultProgress {
-                progress: 0.0,
-                raw: -0.5
-            }
-        );
+        assert_eq!(metric(10.0, 20.0, 5.0), KeyResultProgress { progress: 0.0, raw: -0.5 });
         // (36.5 - 32) / 13 = 4.5 / 13 = 0.34615...
         assert!(close(metric(32.0, 45.0, 36.5).progress, 0.3462));
         assert_eq!(metric_progress(5.0, 5.0, 5.0), None);
@@ -308,19 +262,13 @@ mod tests {
     #[test]
     fn weights_count() {
         // (2 * 0.5 + 1 * 1) / 3 = 2 / 3
-        assert!(close(
-            weighted_mean([(0.5, 2.0), (1.0, 1.0)]).unwrap(),
-            0.6667
-        ));
+        assert!(close(weighted_mean([(0.5, 2.0), (1.0, 1.0)]).unwrap(), 0.6667));
         assert_eq!(weighted_mean([]), None);
     }
 
     #[test]
     fn expected_is_the_share_of_days_gone_by_counting_today() {
-        let q4 = DateRange {
-            start: day("2026-10-01"),
-            end: day("2026-12-31"),
-        };
+        let q4 = DateRange { start: day("2026-10-01"), end: day("2026-12-31") };
         // 92 days; the 46th is November 15 (31 days of October, then 15).
         assert_eq!(expected(q4, day("2026-11-15")), 0.5);
         assert_eq!(expected(q4, day("2026-10-01")), 1.0 / 92.0);

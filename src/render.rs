@@ -16,11 +16,7 @@ use crate::rules::Report;
 /// rustc-style findings with the source line, then a one-line summary
 /// when `with_summary` is set.
 pub fn human(report: &Report, colour: bool, with_summary: bool) -> String {
-    let renderer = if colour {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    };
+    let renderer = if colour { Renderer::styled() } else { Renderer::plain() };
     let mut out = String::new();
     for diagnostic in &report.diagnostics {
         out.push_str(&human_diagnostic(&renderer, diagnostic, colour));
@@ -61,9 +57,7 @@ fn human_diagnostic(renderer: &Renderer, diagnostic: &Diagnostic, colour: bool) 
             };
             let header = renderer.render(&[Group::with_title(title)]);
             let (gutter, bold, reset) = if colour {
-                let gutter = Style::new()
-                    .bold()
-                    .fg_color(Some(AnsiColor::BrightBlue.into()));
+                let gutter = Style::new().bold().fg_color(Some(AnsiColor::BrightBlue.into()));
                 (
                     gutter.render().to_string(),
                     Style::new().bold().render().to_string(),
@@ -129,17 +123,10 @@ pub fn github(report: &Report) -> String {
         if let Some(column) = diagnostic.column {
             properties.push(format!("col={column}"));
         }
-        properties.push(format!(
-            "title={}",
-            escape_property(&format!("okr {}", diagnostic.rule))
-        ));
+        properties.push(format!("title={}", escape_property(&format!("okr {}", diagnostic.rule))));
         let message = format!("{}\nhelp: {}", diagnostic.message, diagnostic.help);
         let message = printable(&escape_data(&message)).into_owned();
-        out.push_str(&format!(
-            "::{command} {}::{}\n",
-            properties.join(","),
-            message
-        ));
+        out.push_str(&format!("::{command} {}::{}\n", properties.join(","), message));
     }
     out
 }
@@ -164,9 +151,7 @@ fn printable(text: &str) -> Cow<'_, str> {
 
 /// Escapes a workflow command's message.
 fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 /// Escapes a workflow command's property, where `:` and `,` also separate.

@@ -33,11 +33,7 @@ enum CheckFormat {
 
 pub fn run(global: &Global, args: &CheckArgs) -> Result<ExitCode> {
     if global.verbose {
-        eprintln!(
-            "checking `{}` as of {}",
-            global.root.display(),
-            global.as_of
-        );
+        eprintln!("checking `{}` as of {}", global.root.display(), global.as_of);
     }
     let loaded = workspace::load(&global.root)?;
     let report = rules::check(&loaded, global.as_of);
@@ -50,9 +46,5 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<ExitCode> {
     std::io::stdout().lock().write_all(output.as_bytes())?;
 
     let failed = report.errors > 0 || (args.strict && report.warnings > 0);
-    Ok(if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

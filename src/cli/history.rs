@@ -39,13 +39,9 @@ pub fn run(global: &Global, args: &HistoryArgs) -> Result<ExitCode> {
     let output = match args.format {
         HistoryFormat::Json => report::json(&history),
         HistoryFormat::Markdown => markdown(&history),
-        HistoryFormat::Table => table(
-            &history,
-            Terminal {
-                width: ui::terminal_width(),
-                colour: global.colour,
-            },
-        ),
+        HistoryFormat::Table => {
+            table(&history, Terminal { width: ui::terminal_width(), colour: global.colour })
+        }
     };
     std::io::stdout().lock().write_all(output.as_bytes())?;
     Ok(ExitCode::SUCCESS)
@@ -69,11 +65,7 @@ fn table(history: &History, terminal: Terminal) -> String {
                 Cell::new(&period.period),
                 Cell::new(format!("{}\n{}", objective.title, objective.reference)),
                 Cell::new(standing(objective)),
-                status_cell(
-                    objective.status,
-                    text::status(objective.status).to_owned(),
-                    terminal,
-                ),
+                status_cell(objective.status, text::status(objective.status).to_owned(), terminal),
             ]);
         }
     }

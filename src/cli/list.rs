@@ -63,16 +63,8 @@ struct Rows {
 pub fn run(global: &Global, args: &ListArgs) -> Result<ExitCode> {
     let loaded = global.load()?;
     let workspace = &loaded.workspace;
-    let period = args
-        .period
-        .as_deref()
-        .map(|p| global.period(workspace, Some(p)))
-        .transpose()?;
-    let group = args
-        .group
-        .as_deref()
-        .map(|g| global.group(workspace, g))
-        .transpose()?;
+    let period = args.period.as_deref().map(|p| global.period(workspace, Some(p))).transpose()?;
+    let group = args.group.as_deref().map(|g| global.group(workspace, g)).transpose()?;
     let lead = args.lead.as_deref();
 
     let objectives = || {
@@ -96,13 +88,9 @@ pub fn run(global: &Global, args: &ListArgs) -> Result<ExitCode> {
     let output = match args.format {
         ListFormat::Json => okr::report::json(&rows.rows),
         ListFormat::Csv => csv(&rows),
-        ListFormat::Table => table(
-            &rows,
-            Terminal {
-                width: ui::terminal_width(),
-                colour: global.colour,
-            },
-        ),
+        ListFormat::Table => {
+            table(&rows, Terminal { width: ui::terminal_width(), colour: global.colour })
+        }
     };
     std::io::stdout().lock().write_all(output.as_bytes())?;
     Ok(ExitCode::SUCCESS)
@@ -119,10 +107,7 @@ fn objective_rows(objectives: impl Iterator<Item = ObjectiveView>) -> Rows {
             row
         })
         .collect();
-    Rows {
-        columns: &["ref", "title", "lead", "progress", "status", "score"],
-        rows,
-    }
+    Rows { columns: &["ref", "title", "lead", "progress", "status", "score"], rows }
 }
 
 fn key_result_rows(objectives: Vec<ObjectiveView>, lead: Option<&str>) -> Rows {
@@ -132,12 +117,7 @@ fn key_result_rows(objectives: Vec<ObjectiveView>, lead: Option<&str>) -> Rows {
         .filter(|kr| lead.is_none_or(|l| kr.lead.as_deref() == Some(l)))
         .map(|kr| serde_json::to_value(kr).expect("views serialize"))
         .collect();
-    Rows {
-        columns: &[
-            "ref", "title", "kind", "lead", "current", "progress", "status",
-        ],
-        rows,
-    }
+    Rows { columns: &["ref", "title", "kind", "lead", "current", "progress", "status"], rows }
 }
 
 fn initiative_rows(objectives: Vec<ObjectiveView>, owner: Option<&str>) -> Rows {
@@ -147,10 +127,7 @@ fn initiative_rows(objectives: Vec<ObjectiveView>, owner: Option<&str>) -> Rows 
         .filter(|i| owner.is_none_or(|l| i.owner.as_deref() == Some(l)))
         .map(|i| serde_json::to_value(i).expect("views serialize"))
         .collect();
-    Rows {
-        columns: &["ref", "title", "owner", "status", "due"],
-        rows,
-    }
+    Rows { columns: &["ref", "title", "owner", "status", "due"], rows }
 }
 
 fn group_rows(workspace: &Workspace, lead: Option<&str>) -> Rows {
@@ -169,10 +146,7 @@ fn group_rows(workspace: &Workspace, lead: Option<&str>) -> Rows {
             })
         })
         .collect();
-    Rows {
-        columns: &["id", "name", "kind", "parent", "lead"],
-        rows,
-    }
+    Rows { columns: &["id", "name", "kind", "parent", "lead"], rows }
 }
 
 fn people_rows(workspace: &Workspace) -> Rows {
@@ -187,10 +161,7 @@ fn people_rows(workspace: &Workspace) -> Rows {
             })
         })
         .collect();
-    Rows {
-        columns: &["id", "name", "email"],
-        rows,
-    }
+    Rows { columns: &["id", "name", "email"], rows }
 }
 
 /// A cell as text: figures of progress as percentages, the rest as written.
@@ -209,12 +180,7 @@ fn table(rows: &Rows, terminal: Terminal) -> String {
     let mut table = new_table(terminal);
     table.set_header(rows.columns.to_vec());
     for row in &rows.rows {
-        table.add_row(
-            rows.columns
-                .iter()
-                .map(|c| cell(c, &row[c]))
-                .collect::<Vec<_>>(),
-        );
+        table.add_row(rows.columns.iter().map(|c| cell(c, &row[c])).collect::<Vec<_>>());
     }
     format!("{table}\n")
 }
@@ -230,10 +196,6 @@ fn csv(rows: &Rows) -> String {
         }))
     });
     header.and(body).expect("writing CSV to memory cannot fail");
-    String::from_utf8(
-        writer
-            .into_inner()
-            .expect("flushing CSV to memory cannot fail"),
-    )
-    .expect("CSV of strings is UTF-8")
+    String::from_utf8(writer.into_inner().expect("flushing CSV to memory cannot fail"))
+        .expect("CSV of strings is UTF-8")
 }

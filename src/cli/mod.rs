@@ -80,16 +80,11 @@ pub enum ColorChoice {
 /// Parses `YYYY-MM-DD` exactly: four-digit year, two-digit month and day.
 fn parse_day(text: &str) -> Result<NaiveDate, String> {
     let shape = text.len() == 10
-        && text.bytes().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        });
-    let day = shape
-        .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
-        .flatten();
+        && text
+            .bytes()
+            .enumerate()
+            .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    let day = shape.then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()).flatten();
     day.ok_or_else(|| format!("`{text}` is not a date; write it as YYYY-MM-DD"))
 }
 
@@ -121,11 +116,7 @@ impl Cli {
     fn global(&self) -> Result<Global> {
         let root = match (&self.directory, std::env::var_os("OKR_WORKSPACE")) {
             (Some(directory), _) if !directory.is_dir() => {
-                let problem = if directory.exists() {
-                    "not a folder"
-                } else {
-                    "no such folder"
-                };
+                let problem = if directory.exists() { "not a folder" } else { "no such folder" };
                 anyhow::bail!("`-C {}`: {problem}", directory.display())
             }
             (Some(directory), _) => find_root(directory)?,

@@ -41,20 +41,13 @@ pub fn run(global: &Global, args: &ReportArgs) -> Result<ExitCode> {
     let loaded = global.load()?;
     let workspace = &loaded.workspace;
     let period = global.period(workspace, args.period.as_deref())?;
-    let group = args
-        .group
-        .as_deref()
-        .map(|group| global.group(workspace, group))
-        .transpose()?;
+    let group = args.group.as_deref().map(|group| global.group(workspace, group)).transpose()?;
     let report = report::build(workspace, &period, group, global.as_of);
 
     let output = match args.format {
         ReportFormat::Markdown => report::markdown::render(&report),
         ReportFormat::Table => {
-            let terminal = Terminal {
-                width: ui::terminal_width(),
-                colour: global.colour,
-            };
+            let terminal = Terminal { width: ui::terminal_width(), colour: global.colour };
             report::table::render(&report, terminal)
         }
         ReportFormat::Json => report::json(&report),

@@ -48,20 +48,13 @@ pub fn run(global: &Global, args: &ShowArgs) -> Result<ExitCode> {
     let current = workspace.settings.calendar.quarter_of(global.as_of);
     let target = resolve(workspace, &args.reference, &current)
         .map_err(|error| anyhow::anyhow!("{error}\nhelp: {}", error.help()))?;
-    let terminal = Terminal {
-        width: ui::terminal_width(),
-        colour: global.colour,
-    };
+    let terminal = Terminal { width: ui::terminal_width(), colour: global.colour };
     let json = args.format == ShowFormat::Json;
 
     let output = match target {
         Target::Objective(index) => {
             let view = objective_view(workspace, &workspace.objectives[index], global.as_of);
-            if json {
-                report::json(&view)
-            } else {
-                report::table::objective_table(&view, terminal)
-            }
+            if json { report::json(&view) } else { report::table::objective_table(&view, terminal) }
         }
         Target::KeyResult(index, kr) => {
             let view = objective_view(workspace, &workspace.objectives[index], global.as_of);
@@ -76,20 +69,14 @@ pub fn run(global: &Global, args: &ShowArgs) -> Result<ExitCode> {
                     "start {start} · current {} · target {target}\n",
                     text::current(kr)
                 ));
-                out.push_str(&format!(
-                    "progress {progress} · {}\n",
-                    text::status(kr.status)
-                ));
+                out.push_str(&format!("progress {progress} · {}\n", text::status(kr.status)));
                 for checkin in &kr.checkins {
                     let value = match checkin.value {
                         report::view::Value::Number(n) => text::number(n),
                         report::view::Value::Done(done) => done.to_string(),
                     };
-                    let note = checkin
-                        .note
-                        .as_deref()
-                        .map(|n| format!(" · {n}"))
-                        .unwrap_or_default();
+                    let note =
+                        checkin.note.as_deref().map(|n| format!(" · {n}")).unwrap_or_default();
                     out.push_str(&format!("  {} {value}{note}\n", checkin.date));
                 }
                 out
@@ -102,10 +89,7 @@ pub fn run(global: &Global, args: &ShowArgs) -> Result<ExitCode> {
                 report::json(initiative)
             } else {
                 let owner = initiative.owner.as_deref().unwrap_or("—");
-                let due = initiative
-                    .due
-                    .map(|d| format!(" · due {d}"))
-                    .unwrap_or_default();
+                let due = initiative.due.map(|d| format!(" · due {d}")).unwrap_or_default();
                 let supports = okr::finding::quoted(&initiative.supports, ", ");
                 format!(
                     "{}\n{}\nowner {owner} · {}{due}\nsupports {supports}\n",

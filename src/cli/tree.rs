@@ -59,16 +59,7 @@ fn draw(node: &TreeNode, first: &str, rest: &str, out: &mut String) {
     let count = node.children.len();
     for (index, child) in node.children.iter().enumerate() {
         let last = index + 1 == count;
-        let (branch, below) = if last {
-            ("└── ", "    ")
-        } else {
-            ("├── ", "│   ")
-        };
-        draw(
-            child,
-            &format!("{rest}{branch}"),
-            &format!("{rest}{below}"),
-            out,
-        );
+        let (branch, below) = if last { ("└── ", "    ") } else { ("├── ", "│   ") };
+        draw(child, &format!("{rest}{branch}"), &format!("{rest}{below}"), out);
     }
 }

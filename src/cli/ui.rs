@@ -34,10 +34,7 @@ pub fn report_failure(error: &anyhow::Error) {
 /// The terminal's width for tables: `COLUMNS` when it is set (0 meaning
 /// unknown), else the terminal's own when standard output is one.
 pub fn terminal_width() -> Option<u16> {
-    match std::env::var("COLUMNS")
-        .ok()
-        .map(|columns| columns.trim().parse::<u16>())
-    {
+    match std::env::var("COLUMNS").ok().map(|columns| columns.trim().parse::<u16>()) {
         Some(Ok(0)) => None,
         Some(Ok(width)) => Some(width),
         _ if std::io::stdout().is_terminal() => comfy_table::Table::new().width(),

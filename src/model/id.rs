@@ -35,9 +35,8 @@ impl Id {
         if text.len() > MAX_ID_LEN {
             return Err(IdError::TooLong);
         }
-        if let Some(bad) = text
-            .chars()
-            .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
+        if let Some(bad) =
+            text.chars().find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
         {
             return Err(IdError::BadCharacter(bad));
         }
@@ -108,18 +107,8 @@ mod tests {
 
     #[test]
     fn accepts_the_id_alphabet() {
-        for good in [
-            "a",
-            "marketing",
-            "2026",
-            "t1-2026",
-            "a-b-c",
-            &"x".repeat(64),
-        ] {
-            assert_eq!(
-                Id::parse(good).map(|id| id.to_string()),
-                Ok(good.to_owned())
-            );
+        for good in ["a", "marketing", "2026", "t1-2026", "a-b-c", &"x".repeat(64)] {
+            assert_eq!(Id::parse(good).map(|id| id.to_string()), Ok(good.to_owned()));
         }
     }
 

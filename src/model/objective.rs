@@ -204,10 +204,7 @@ mod tests {
     #[test]
     fn names_and_variants_agree() {
         for name in KeyResultKind::NAMES {
-            assert_eq!(
-                KeyResultKind::parse(name).map(KeyResultKind::as_str),
-                Some(name)
-            );
+            assert_eq!(KeyResultKind::parse(name).map(KeyResultKind::as_str), Some(name));
         }
         for name in Commitment::NAMES {
             assert_eq!(Commitment::parse(name).map(Commitment::as_str), Some(name));
@@ -216,10 +213,7 @@ mod tests {
             assert_eq!(Confidence::parse(name).map(Confidence::as_str), Some(name));
         }
         for name in InitiativeStatus::NAMES {
-            assert_eq!(
-                InitiativeStatus::parse(name).map(InitiativeStatus::as_str),
-                Some(name)
-            );
+            assert_eq!(InitiativeStatus::parse(name).map(InitiativeStatus::as_str), Some(name));
         }
     }
 }

@@ -54,9 +54,7 @@ impl GroupKind {
 
 impl Group {
     pub fn kind(&self) -> GroupKind {
-        self.kind
-            .as_ref()
-            .map_or(GroupKind::Team, |kind| kind.value)
+        self.kind.as_ref().map_or(GroupKind::Team, |kind| kind.value)
     }
 
     /// The lead and the members, each once: the people of the group.

@@ -53,11 +53,7 @@ pub struct Calendar {
 
 impl Default for Calendar {
     fn default() -> Self {
-        Calendar {
-            fiscal_year_start: 1,
-            year_label: YearLabel::Start,
-            custom: BTreeMap::new(),
-        }
+        Calendar { fiscal_year_start: 1, year_label: YearLabel::Start, custom: BTreeMap::new() }
     }
 }
 
@@ -69,10 +65,7 @@ impl Period {
             return Some(standard);
         }
         let id = Id::parse(text).ok()?;
-        calendar
-            .custom
-            .contains_key(&id)
-            .then_some(Period::Custom(id))
+        calendar.custom.contains_key(&id).then_some(Period::Custom(id))
     }
 
     /// Parses `2026`, `2026-H1` or `2026-Q3`, the forms every workspace knows.
@@ -129,9 +122,7 @@ impl Calendar {
             Period::Quarter(year, quarter) => (*year, 3 * (u32::from(*quarter) - 1), 3),
             Period::Custom(id) => return self.custom.get(id).copied(),
         };
-        let start = self
-            .fiscal_year_first_day(year)?
-            .checked_add_months(Months::new(offset))?;
+        let start = self.fiscal_year_first_day(year)?.checked_add_months(Months::new(offset))?;
         let end = start.checked_add_months(Months::new(length))?.pred_opt()?;
         Some(DateRange { start, end })
     }
@@ -139,11 +130,8 @@ impl Calendar {
     /// The fiscal quarter that holds `day`: the current period on that day.
     pub fn quarter_of(&self, day: NaiveDate) -> Period {
         let months_since_start = (day.month() + 12 - self.fiscal_year_start) % 12;
-        let starts_in = if day.month() >= self.fiscal_year_start {
-            day.year()
-        } else {
-            day.year() - 1
-        };
+        let starts_in =
+            if day.month() >= self.fiscal_year_start { day.year() } else { day.year() - 1 };
         let named = match self.year_label {
             YearLabel::End if self.fiscal_year_start != 1 => starts_in + 1,
             _ => starts_in,
@@ -170,11 +158,7 @@ mod tests {
     }
 
     fn calendar(start: u32, label: YearLabel) -> Calendar {
-        Calendar {
-            fiscal_year_start: start,
-            year_label: label,
-            custom: BTreeMap::new(),
-        }
+        Calendar { fiscal_year_start: start, year_label: label, custom: BTreeMap::new() }
     }
 
     fn range_of(calendar: &Calendar, period: &str) -> (NaiveDate, NaiveDate) {
@@ -187,17 +171,9 @@ mod tests {
     fn parses_standard_periods_and_refuses_near_misses() {
         let calendar = Calendar::default();
         assert_eq!(Period::parse("2026", &calendar), Some(Period::Year(2026)));
-        assert_eq!(
-            Period::parse("2026-H2", &calendar),
-            Some(Period::Half(2026, 2))
-        );
-        assert_eq!(
-            Period::parse("2026-Q4", &calendar),
-            Some(Period::Quarter(2026, 4))
-        );
-        for bad in [
-            "2026-Q5", "2026-Q0", "2026-H3", "2026-q4", "Q4-2026", "26-Q4", "20260", "",
-        ] {
+        assert_eq!(Period::parse("2026-H2", &calendar), Some(Period::Half(2026, 2)));
+        assert_eq!(Period::parse("2026-Q4", &calendar), Some(Period::Quarter(2026, 4)));
+        for bad in ["2026-Q5", "2026-Q0", "2026-H3", "2026-q4", "Q4-2026", "26-Q4", "20260", ""] {
             assert_eq!(Period::parse(bad, &calendar), None, "{bad}");
         }
     }
@@ -207,10 +183,7 @@ mod tests {
         let mut calendar = Calendar::default();
         assert_eq!(Period::parse("t1-2026", &calendar), None);
         let id = Id::parse("t1-2026").unwrap();
-        let range = DateRange {
-            start: day("2026-01-05"),
-            end: day("2026-04-26"),
-        };
+        let range = DateRange { start: day("2026-01-05"), end: day("2026-04-26") };
         calendar.custom.insert(id.clone(), range);
         let period = Period::parse("t1-2026", &calendar).unwrap();
         assert_eq!(period, Period::Custom(id));
@@ -221,65 +194,29 @@ mod tests {
     #[test]
     fn calendar_years_by_default() {
         let calendar = Calendar::default();
-        assert_eq!(
-            range_of(&calendar, "2026"),
-            (day("2026-01-01"), day("2026-12-31"))
-        );
-        assert_eq!(
-            range_of(&calendar, "2026-H2"),
-            (day("2026-07-01"), day("2026-12-31"))
-        );
-        assert_eq!(
-            range_of(&calendar, "2026-Q1"),
-            (day("2026-01-01"), day("2026-03-31"))
-        );
-        assert_eq!(
-            range_of(&calendar, "2026-Q4"),
-            (day("2026-10-01"), day("2026-12-31"))
-        );
+        assert_eq!(range_of(&calendar, "2026"), (day("2026-01-01"), day("2026-12-31")));
+        assert_eq!(range_of(&calendar, "2026-H2"), (day("2026-07-01"), day("2026-12-31")));
+        assert_eq!(range_of(&calendar, "2026-Q1"), (day("2026-01-01"), day("2026-03-31")));
+        assert_eq!(range_of(&calendar, "2026-Q4"), (day("2026-10-01"), day("2026-12-31")));
     }
 
     #[test]
     fn fiscal_year_starting_in_april() {
         let calendar = calendar(4, YearLabel::Start);
-        assert_eq!(
-            range_of(&calendar, "2026-Q1"),
-            (day("2026-04-01"), day("2026-06-30"))
-        );
-        assert_eq!(
-            range_of(&calendar, "2026-Q4"),
-            (day("2027-01-01"), day("2027-03-31"))
-        );
-        assert_eq!(
-            range_of(&calendar, "2026"),
-            (day("2026-04-01"), day("2027-03-31"))
-        );
+        assert_eq!(range_of(&calendar, "2026-Q1"), (day("2026-04-01"), day("2026-06-30")));
+        assert_eq!(range_of(&calendar, "2026-Q4"), (day("2027-01-01"), day("2027-03-31")));
+        assert_eq!(range_of(&calendar, "2026"), (day("2026-04-01"), day("2027-03-31")));
     }
 
     #[test]
     fn the_end_label_names_a_year_by_its_last_month() {
         let calendar = calendar(2, YearLabel::End);
-        assert_eq!(
-            range_of(&calendar, "2021-Q1"),
-            (day("2020-02-01"), day("2020-04-30"))
-        );
-        assert_eq!(
-            range_of(&calendar, "2025-Q1"),
-            (day("2024-02-01"), day("2024-04-30"))
-        );
-        assert_eq!(
-            range_of(&calendar, "2025"),
-            (day("2024-02-01"), day("2025-01-31"))
-        );
+        assert_eq!(range_of(&calendar, "2021-Q1"), (day("2020-02-01"), day("2020-04-30")));
+        assert_eq!(range_of(&calendar, "2025-Q1"), (day("2024-02-01"), day("2024-04-30")));
+        assert_eq!(range_of(&calendar, "2025"), (day("2024-02-01"), day("2025-01-31")));
         // January starts make both labels agree: the year starts and ends in one calendar year.
-        let january = Calendar {
-            year_label: YearLabel::End,
-            ..Calendar::default()
-        };
-        assert_eq!(
-            range_of(&january, "2026-Q1"),
-            (day("2026-01-01"), day("2026-03-31"))
-        );
+        let january = Calendar { year_label: YearLabel::End, ..Calendar::default() };
+        assert_eq!(range_of(&january, "2026-Q1"), (day("2026-01-01"), day("2026-03-31")));
     }
 
     #[test]
@@ -297,11 +234,7 @@ mod tests {
                     assert!(year.contains(&quarter));
                     // Each quarter holds three whole months.
                     assert_eq!(
-                        quarter
-                            .start
-                            .checked_add_months(Months::new(3))
-                            .unwrap()
-                            .pred_opt(),
+                        quarter.start.checked_add_months(Months::new(3)).unwrap().pred_opt(),
                         Some(quarter.end)
                     );
                     // And the calendar maps each of its days back to that quarter.
@@ -315,10 +248,7 @@ mod tests {
                     assert!(year.contains(&half));
                     assert_eq!(
                         half.start,
-                        calendar
-                            .range(&Period::Quarter(2026, 2 * h - 1))
-                            .unwrap()
-                            .start
+                        calendar.range(&Period::Quarter(2026, 2 * h - 1)).unwrap().start
                     );
                     assert_eq!(
                         half.end,
@@ -335,21 +265,12 @@ mod tests {
         let q1_2028 = calendar.range(&Period::Quarter(2028, 1)).unwrap();
         assert_eq!(q1_2028.days(), 91);
         assert_eq!(q1_2028.end, day("2028-03-31"));
-        assert_eq!(
-            calendar.range(&Period::Quarter(2027, 1)).unwrap().days(),
-            90
-        );
-        assert_eq!(
-            calendar.range(&Period::Quarter(2026, 4)).unwrap().days(),
-            92
-        );
+        assert_eq!(calendar.range(&Period::Quarter(2027, 1)).unwrap().days(), 90);
+        assert_eq!(calendar.range(&Period::Quarter(2026, 4)).unwrap().days(), 92);
         assert_eq!(calendar.range(&Period::Year(2028)).unwrap().days(), 366);
         // A fiscal year from March holds the leap day in its last month.
         let march = calendar_from_march();
-        assert_eq!(
-            march.range(&Period::Quarter(2027, 4)).unwrap().end,
-            day("2028-02-29")
-        );
+        assert_eq!(march.range(&Period::Quarter(2027, 4)).unwrap().end, day("2028-02-29"));
     }
 
     fn calendar_from_march() -> Calendar {
@@ -358,10 +279,7 @@ mod tests {
 
     #[test]
     fn the_current_period_is_the_quarter_of_the_day() {
-        assert_eq!(
-            Calendar::default().quarter_of(day("2026-12-03")),
-            Period::Quarter(2026, 4)
-        );
+        assert_eq!(Calendar::default().quarter_of(day("2026-12-03")), Period::Quarter(2026, 4));
         assert_eq!(
             calendar(4, YearLabel::Start).quarter_of(day("2027-02-10")),
             Period::Quarter(2026, 4)

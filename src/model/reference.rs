@@ -32,12 +32,9 @@ impl ObjectiveRef {
     /// Parses `group/period/objective`.
     pub fn parse(text: &str, calendar: &Calendar) -> Result<ObjectiveRef, RefError> {
         let mut segments = text.split('/');
-        let (Some(group), Some(period), Some(id), None) = (
-            segments.next(),
-            segments.next(),
-            segments.next(),
-            segments.next(),
-        ) else {
+        let (Some(group), Some(period), Some(id), None) =
+            (segments.next(), segments.next(), segments.next(), segments.next())
+        else {
             return Err(RefError::Shape);
         };
         let group = Id::parse(group).map_err(|_| RefError::BadId(group.to_owned()))?;
@@ -81,14 +78,8 @@ mod tests {
     #[test]
     fn refuses_partial_or_malformed_references() {
         let calendar = Calendar::default();
-        assert_eq!(
-            ObjectiveRef::parse("2026-Q4/grow", &calendar),
-            Err(RefError::Shape)
-        );
-        assert_eq!(
-            ObjectiveRef::parse("a/2026-Q4/b/c", &calendar),
-            Err(RefError::Shape)
-        );
+        assert_eq!(ObjectiveRef::parse("2026-Q4/grow", &calendar), Err(RefError::Shape));
+        assert_eq!(ObjectiveRef::parse("a/2026-Q4/b/c", &calendar), Err(RefError::Shape));
         assert_eq!(
             ObjectiveRef::parse("Marketing/2026-Q4/grow", &calendar),
             Err(RefError::BadId("Marketing".into()))

@@ -22,14 +22,8 @@ pub enum Target<'a> {
 /// Why a reference names nothing, or more than one thing.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ResolveError {
-    NotFound {
-        reference: String,
-        nearest: Vec<String>,
-    },
-    Ambiguous {
-        reference: String,
-        candidates: Vec<String>,
-    },
+    NotFound { reference: String, nearest: Vec<String> },
+    Ambiguous { reference: String, candidates: Vec<String> },
 }
 
 /// Every full reference of the workspace with its target.
@@ -42,16 +36,10 @@ fn every_reference(workspace: &Workspace) -> Vec<(String, Target<'_>)> {
     for (index, objective) in workspace.objectives.iter().enumerate() {
         let reference = objective.reference.to_string();
         for (kr, key_result) in objective.key_results.iter().enumerate() {
-            all.push((
-                format!("{reference}/{}", key_result.id),
-                Target::KeyResult(index, kr),
-            ));
+            all.push((format!("{reference}/{}", key_result.id), Target::KeyResult(index, kr)));
         }
         for (item, initiative) in objective.initiatives.iter().enumerate() {
-            all.push((
-                format!("{reference}/{}", initiative.id),
-                Target::Initiative(index, item),
-            ));
+            all.push((format!("{reference}/{}", initiative.id), Target::Initiative(index, item)));
         }
         all.push((reference, Target::Objective(index)));
     }
@@ -87,10 +75,7 @@ pub fn resolve<'a>(
                 nearest: nearest(&all, text),
             });
         }
-        several => several
-            .iter()
-            .filter(|(_, target)| in_current(target))
-            .collect(),
+        several => several.iter().filter(|(_, target)| in_current(target)).collect(),
     };
     match chosen.as_slice() {
         [only] => Ok(only.1),
@@ -107,19 +92,12 @@ fn nearest(all: &[(String, Target<'_>)], text: &str) -> Vec<String> {
     let mut scored: Vec<(f64, &String)> = all
         .iter()
         .map(|(full, _)| {
-            (
-                strsim::jaro_winkler(full.rsplit('/').next().unwrap_or(full), last),
-                full,
-            )
+            (strsim::jaro_winkler(full.rsplit('/').next().unwrap_or(full), last), full)
         })
         .filter(|(score, _)| *score >= 0.8)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-    scored
-        .into_iter()
-        .take(3)
-        .map(|(_, full)| full.clone())
-        .collect()
+    scored.into_iter().take(3).map(|(_, full)| full.clone()).collect()
 }
 
 impl fmt::Display for ResolveError {
@@ -128,10 +106,7 @@ impl fmt::Display for ResolveError {
             ResolveError::NotFound { reference, .. } => {
                 write!(f, "`{reference}` names nothing in this workspace")
             }
-            ResolveError::Ambiguous {
-                reference,
-                candidates,
-            } => {
+            ResolveError::Ambiguous { reference, candidates } => {
                 write!(
                     f,
                     "`{reference}` could be any of: {}",

@@ -19,61 +19,17 @@ pub struct Setting {
 
 /// Every setting of `okr.toml` but the rule levels, whose keys are rule names.
 pub const SETTINGS: &[Setting] = &[
-    Setting {
-        table: "organization",
-        key: "name",
-        default: None,
-    },
-    Setting {
-        table: "organization",
-        key: "fiscal_year_start",
-        default: Some("1"),
-    },
-    Setting {
-        table: "organization",
-        key: "fiscal_year_label",
-        default: Some("\"start\""),
-    },
-    Setting {
-        table: "progress",
-        key: "at_risk_margin",
-        default: Some("0.1"),
-    },
-    Setting {
-        table: "progress",
-        key: "off_track_margin",
-        default: Some("0.3"),
-    },
-    Setting {
-        table: "progress",
-        key: "stale_after_days",
-        default: Some("14"),
-    },
-    Setting {
-        table: "limits",
-        key: "max_objectives",
-        default: Some("5"),
-    },
-    Setting {
-        table: "limits",
-        key: "max_key_results",
-        default: Some("5"),
-    },
-    Setting {
-        table: "limits",
-        key: "max_objectives_per_lead",
-        default: Some("3"),
-    },
-    Setting {
-        table: "period.*",
-        key: "start",
-        default: None,
-    },
-    Setting {
-        table: "period.*",
-        key: "end",
-        default: None,
-    },
+    Setting { table: "organization", key: "name", default: None },
+    Setting { table: "organization", key: "fiscal_year_start", default: Some("1") },
+    Setting { table: "organization", key: "fiscal_year_label", default: Some("\"start\"") },
+    Setting { table: "progress", key: "at_risk_margin", default: Some("0.1") },
+    Setting { table: "progress", key: "off_track_margin", default: Some("0.3") },
+    Setting { table: "progress", key: "stale_after_days", default: Some("14") },
+    Setting { table: "limits", key: "max_objectives", default: Some("5") },
+    Setting { table: "limits", key: "max_key_results", default: Some("5") },
+    Setting { table: "limits", key: "max_objectives_per_lead", default: Some("3") },
+    Setting { table: "period.*", key: "start", default: None },
+    Setting { table: "period.*", key: "end", default: None },
 ];
 
 /// The tables `okr.toml` may hold at its top level.
@@ -132,31 +88,19 @@ impl Level {
 
 impl Default for ProgressSettings {
     fn default() -> Self {
-        ProgressSettings {
-            at_risk_margin: 0.1,
-            off_track_margin: 0.3,
-            stale_after_days: 14,
-        }
+        ProgressSettings { at_risk_margin: 0.1, off_track_margin: 0.3, stale_after_days: 14 }
     }
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits {
-            max_objectives: 5,
-            max_key_results: 5,
-            max_objectives_per_lead: 3,
-        }
+        Limits { max_objectives: 5, max_key_results: 5, max_objectives_per_lead: 3 }
     }
 }
 
 impl Setting {
     /// The settings of one table, by key.
     pub fn keys_of(table: &str) -> Vec<&'static str> {
-        SETTINGS
-            .iter()
-            .filter(|s| s.table == table)
-            .map(|s| s.key)
-            .collect()
+        SETTINGS.iter().filter(|s| s.table == table).map(|s| s.key).collect()
     }
 }

@@ -45,10 +45,7 @@ impl Span {
     /// The place of a byte range in a file.
     pub fn bytes(file: FileId, range: std::ops::Range<usize>) -> Span {
         let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        Span {
-            file,
-            range: Some((clamp(range.start), clamp(range.end))),
-        }
+        Span { file, range: Some((clamp(range.start), clamp(range.end))) }
     }
 }
 
@@ -76,9 +73,6 @@ impl Sources {
 
     /// How many files (not folders) the workspace was read from.
     pub fn file_count(&self) -> usize {
-        self.entries
-            .iter()
-            .filter(|(_, kind)| *kind == EntryKind::File)
-            .count()
+        self.entries.iter().filter(|(_, kind)| *kind == EntryKind::File).count()
     }
 }

@@ -41,10 +41,7 @@ fn objective_cells(objective: &ObjectiveView) -> Vec<String> {
         objective.title.clone(),
         objective.lead.clone().unwrap_or_default(),
         figure(objective.progress),
-        objective
-            .status
-            .map(|s| s.as_str().to_owned())
-            .unwrap_or_default(),
+        objective.status.map(|s| s.as_str().to_owned()).unwrap_or_default(),
         figure(objective.score),
         objective.aligned_to.clone().unwrap_or_default(),
     ]
@@ -76,34 +73,23 @@ fn key_result_cells(kr: &KeyResultView) -> Vec<String> {
 /// The report as CSV, with a header row.
 pub fn render(report: &Report) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let rows = report
-        .groups
-        .iter()
-        .flat_map(|g| &g.objectives)
-        .flat_map(|objective| {
-            let head = objective_cells(objective);
-            let rows: Vec<Vec<String>> = if objective.key_results.is_empty() {
-                vec![
-                    head.iter()
-                        .cloned()
-                        .chain(std::iter::repeat_n(String::new(), 13))
-                        .collect(),
-                ]
-            } else {
-                objective
-                    .key_results
-                    .iter()
-                    .map(|kr| head.iter().cloned().chain(key_result_cells(kr)).collect())
-                    .collect()
-            };
-            rows
-        });
+    let rows = report.groups.iter().flat_map(|g| &g.objectives).flat_map(|objective| {
+        let head = objective_cells(objective);
+        let rows: Vec<Vec<String>> = if objective.key_results.is_empty() {
+            vec![head.iter().cloned().chain(std::iter::repeat_n(String::new(), 13)).collect()]
+        } else {
+            objective
+                .key_results
+                .iter()
+                .map(|kr| head.iter().cloned().chain(key_result_cells(kr)).collect())
+                .collect()
+        };
+        rows
+    });
     let written = std::iter::once(HEADER.iter().map(|h| h.to_string()).collect::<Vec<_>>())
         .chain(rows)
         .try_for_each(|row| writer.write_record(&row));
     written.expect("writing CSV to memory cannot fail");
-    let bytes = writer
-        .into_inner()
-        .expect("flushing CSV to memory cannot fail");
+    let bytes = writer.into_inner().expect("flushing CSV to memory cannot fail");
     String::from_utf8(bytes).expect("CSV of strings is UTF-8")
 }

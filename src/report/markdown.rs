@@ -7,11 +7,11 @@
 use std::fmt::Write;
 
 use crate::finding::quoted;
+use crate::report::Report;
 use crate::report::text::{
     bar, count, current, percent, score, standing, start_and_target, status,
 };
 use crate::report::view::ObjectiveView;
-use crate::report::{Report, STATUS_ORDER};
 
 /// Escapes text for a markdown line or a table cell.
 pub fn escape(text: &str) -> String {
@@ -46,12 +46,7 @@ pub fn escape(text: &str) -> String {
 /// The whole report as one markdown page.
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "# {}: {}\n",
-        escape(&report.organization),
-        escape(&report.period)
-    );
+    let _ = writeln!(out, "# {}: {}\n", escape(&report.organization), escape(&report.period));
     out.push_str(&summary(report));
     for group in report.groups.iter().filter(|g| !g.objectives.is_empty()) {
         let _ = writeln!(out, "\n## {} ({})", escape(&group.name), group.kind);
@@ -65,20 +60,8 @@ pub fn render(report: &Report) -> String {
 
 fn summary(report: &Report) -> String {
     let summary = &report.summary;
-    let mut out = format!(
-        "As of {}: {}",
-        report.as_of,
-        count(summary.objectives, "objective")
-    );
-    let counts: Vec<String> = STATUS_ORDER
-        .iter()
-        .filter_map(|s| {
-            summary
-                .by_status
-                .get(s.as_str())
-                .map(|n| format!("{n} {}", s.as_str()))
-        })
-        .collect();
+    let mut out = format!("As of {}: {}", report.as_of, count(summary.objectives, "objective"));
+    let counts = summary.status_counts();
     if !counts.is_empty() {
         let _ = write!(out, ", {}", counts.join(", "));
     }
@@ -98,10 +81,7 @@ pub fn objective_section(objective: &ObjectiveView) -> String {
     let _ = writeln!(out, "### {}\n", escape(&objective.title));
     let mut facts = vec![
         format!("`{}`", objective.reference),
-        format!(
-            "lead {}",
-            objective.lead.as_deref().map_or("—".to_owned(), escape)
-        ),
+        format!("lead {}", objective.lead.as_deref().map_or("—".to_owned(), escape)),
         standing(objective),
     ];
     if let Some(parent) = &objective.aligned_to {

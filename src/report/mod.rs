@@ -37,12 +37,24 @@ pub struct Report {
 #[derive(Clone, Debug, Serialize)]
 pub struct Summary {
     pub objectives: usize,
-    /// How many objectives have each status, in the order of [`STATUS_ORDER`].
+    /// How many objectives have each status, by status name.
     pub by_status: BTreeMap<&'static str, usize>,
     /// The mean progress of the objectives that have one.
     pub mean_progress: Option<f64>,
     /// The references of the objectives that are off track.
     pub off_track: Vec<String>,
+}
+
+impl Summary {
+    /// `6 on-track`, `4 at-risk`...: the statuses that occur, in report order.
+    pub fn status_counts(&self) -> Vec<String> {
+        STATUS_ORDER
+            .iter()
+            .filter_map(|status| {
+                self.by_status.get(status.as_str()).map(|n| format!("{n} {}", status.as_str()))
+            })
+            .collect()
+    }
 }
 
 /// One group of a report with its objectives of the period.
@@ -112,11 +124,7 @@ pub fn org_chart_order<'a>(workspace: &'a Workspace, top: Option<&'a Id>) -> Vec
     let mut children: BTreeMap<&Id, Vec<&Id>> = BTreeMap::new();
     let mut roots = Vec::new();
     for group in workspace.groups.values() {
-        match group
-            .parent
-            .as_ref()
-            .filter(|p| workspace.groups.contains_key(&p.value))
-        {
+        match group.parent.as_ref().filter(|p| workspace.groups.contains_key(&p.value)) {
             Some(parent) => children.entry(&parent.value).or_default().push(&group.id),
             None => roots.push(&group.id),
         }
@@ -256,22 +264,10 @@ mod tests {
             description: None,
             commitment: Commitment::Aspirational,
             key_results: vec![
-                kr(
-                    "metric",
-                    KeyResultKind::Metric,
-                    CheckinValue::Number(current),
-                ),
-                kr(
-                    "least",
-                    KeyResultKind::AtLeast,
-                    CheckinValue::Number(current),
-                ),
+                kr("metric", KeyResultKind::Metric, CheckinValue::Number(current)),
+                kr("least", KeyResultKind::AtLeast, CheckinValue::Number(current)),
                 kr("most", KeyResultKind::AtMost, CheckinValue::Number(current)),
-                kr(
-                    "milestone",
-                    KeyResultKind::Milestone,
-                    CheckinValue::Done(current > start),
-                ),
+                kr("milestone", KeyResultKind::Milestone, CheckinValue::Done(current > start)),
             ],
             initiatives: Vec::new(),
         });
@@ -279,8 +275,7 @@ mod tests {
     }
 
     fn has_nan(text: &str) -> bool {
-        text.split(|c: char| !c.is_alphanumeric())
-            .any(|word| ["NaN", "nan", "inf"].contains(&word))
+        text.split(|c: char| !c.is_alphanumeric()).any(|word| ["NaN", "nan", "inf"].contains(&word))
     }
 
     proptest! {

@@ -48,10 +48,7 @@ pub fn history(workspace: &Workspace, group: &Id, as_of: NaiveDate) -> History {
         .map(|o| &o.reference.period)
         .collect();
     periods.sort_by_key(|period| {
-        (
-            calendar.range(period).map(|r| (r.start, r.end)),
-            period.to_string(),
-        )
+        (calendar.range(period).map(|r| (r.start, r.end)), period.to_string())
     });
     periods.dedup();
     let periods = periods
@@ -75,10 +72,7 @@ pub fn history(workspace: &Workspace, group: &Id, as_of: NaiveDate) -> History {
                 .collect(),
         })
         .collect();
-    History {
-        group: group.to_string(),
-        periods,
-    }
+    History { group: group.to_string(), periods }
 }
 
 /// An objective in the alignment tree, with those aligned to it.
@@ -110,10 +104,7 @@ pub fn tree(workspace: &Workspace, period: &Period, as_of: NaiveDate) -> Vec<Tre
     let mut roots = Vec::new();
     let mut children: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for &index in in_period.values() {
-        let parent = objectives[index]
-            .aligned_to
-            .as_ref()
-            .and_then(|p| in_period.get(&p.value));
+        let parent = objectives[index].aligned_to.as_ref().and_then(|p| in_period.get(&p.value));
         match parent {
             Some(&parent) => children.entry(parent).or_default().push(index),
             None => roots.push(index),
@@ -121,21 +112,14 @@ pub fn tree(workspace: &Workspace, period: &Period, as_of: NaiveDate) -> Vec<Tre
     }
     let order_key = |index: &usize| {
         let reference = &objectives[*index].reference;
-        (
-            rank.get(&reference.group).copied().unwrap_or(usize::MAX),
-            reference.id.clone(),
-        )
+        (rank.get(&reference.group).copied().unwrap_or(usize::MAX), reference.id.clone())
     };
     roots.sort_by_key(order_key);
     for list in children.values_mut() {
         list.sort_by_key(order_key);
     }
 
-    let cx = TreeContext {
-        workspace,
-        as_of,
-        children: &children,
-    };
+    let cx = TreeContext { workspace, as_of, children: &children };
     roots.into_iter().map(|root| cx.node(root)).collect()
 }
 

@@ -6,9 +6,9 @@ use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
 use unicode_width::UnicodeWidthStr;
 
 use crate::progress::Status;
+use crate::report::Report;
 use crate::report::text::{bar, count, current, score, standing, start_and_target, status};
 use crate::report::view::ObjectiveView;
-use crate::report::{Report, STATUS_ORDER};
 
 /// How the terminal looks.
 #[derive(Clone, Copy, Debug, Default)]
@@ -31,17 +31,13 @@ fn status_colour(status: Option<Status>) -> Option<Color> {
 /// A table set up for `terminal`.
 pub fn new_table(terminal: Terminal) -> Table {
     let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_FULL_CONDENSED)
-        .force_no_tty();
+    table.load_style(presets::UTF8_FULL_CONDENSED).force_no_tty();
     if terminal.colour {
         table.enforce_styling();
     }
     match terminal.width {
         Some(width) if width > 0 => {
-            table
-                .set_width(width)
-                .set_content_arrangement(ContentArrangement::Dynamic);
+            table.set_width(width).set_content_arrangement(ContentArrangement::Dynamic);
         }
         _ => {
             table.set_content_arrangement(ContentArrangement::Disabled);
@@ -61,20 +57,9 @@ pub fn status_cell(value: Option<Status>, text: String, terminal: Terminal) -> C
 
 /// The whole report: a heading, the summary, and a table for each objective.
 pub fn render(report: &Report, terminal: Terminal) -> String {
-    let mut out = format!(
-        "{}: {} (as of {})\n",
-        report.organization, report.period, report.as_of
-    );
+    let mut out = format!("{}: {} (as of {})\n", report.organization, report.period, report.as_of);
     let summary = &report.summary;
-    let counts: Vec<String> = STATUS_ORDER
-        .iter()
-        .filter_map(|s| {
-            summary
-                .by_status
-                .get(s.as_str())
-                .map(|n| format!("{n} {}", s.as_str()))
-        })
-        .collect();
+    let counts = summary.status_counts();
     out.push_str(&count(summary.objectives, "objective"));
     if !counts.is_empty() {
         out.push_str(&format!(": {}", counts.join(", ")));
@@ -87,12 +72,7 @@ pub fn render(report: &Report, terminal: Terminal) -> String {
         out.push_str(&format!("off track: {}\n", summary.off_track.join(", ")));
     }
     for group in report.groups.iter().filter(|g| !g.objectives.is_empty()) {
-        out.push_str(&format!(
-            "\n{}{} ({})\n",
-            "  ".repeat(group.depth),
-            group.name,
-            group.kind
-        ));
+        out.push_str(&format!("\n{}{} ({})\n", "  ".repeat(group.depth), group.name, group.kind));
         for objective in &group.objectives {
             out.push('\n');
             out.push_str(&objective_table(objective, terminal));
@@ -110,23 +90,13 @@ pub fn objective_table(objective: &ObjectiveView, terminal: Terminal) -> String 
         objective.lead.as_deref().unwrap_or("—"),
         standing(objective)
     );
-    let heading = format!(
-        "{}\n{}\n",
-        wrap(&objective.title, terminal.width),
-        wrap(&facts, terminal.width)
-    );
+    let heading =
+        format!("{}\n{}\n", wrap(&objective.title, terminal.width), wrap(&facts, terminal.width));
     if objective.key_results.is_empty() && objective.initiatives.is_empty() {
         return heading;
     }
     let mut table = new_table(terminal);
-    table.set_header(vec![
-        "key result",
-        "start",
-        "current",
-        "target",
-        "progress",
-        "status",
-    ]);
+    table.set_header(vec!["key result", "start", "current", "target", "progress", "status"]);
     for kr in &objective.key_results {
         let (start, target) = start_and_target(kr);
         let progress = match (objective.score, kr.progress) {
@@ -148,15 +118,8 @@ pub fn objective_table(objective: &ObjectiveView, terminal: Terminal) -> String 
         ]);
     }
     for initiative in &objective.initiatives {
-        let due = initiative
-            .due
-            .map(|d| format!("due {d}"))
-            .unwrap_or_default();
-        let owner = initiative
-            .owner
-            .as_deref()
-            .map(|o| format!(" ({o})"))
-            .unwrap_or_default();
+        let due = initiative.due.map(|d| format!("due {d}")).unwrap_or_default();
+        let owner = initiative.owner.as_deref().map(|o| format!(" ({o})")).unwrap_or_default();
         table.add_row(vec![
             Cell::new(format!("↳ {}{owner}", initiative.title)),
             Cell::new(""),
@@ -178,11 +141,7 @@ pub fn wrap(text: &str, width: Option<u16>) -> String {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in text.split(' ') {
-        let needed = if line.is_empty() {
-            word.width()
-        } else {
-            line.width() + 1 + word.width()
-        };
+        let needed = if line.is_empty() { word.width() } else { line.width() + 1 + word.width() };
         if needed > width && !line.is_empty() {
             lines.push(std::mem::take(&mut line));
         }

@@ -14,12 +14,7 @@ pub fn percent(progress: f64) -> String {
 /// `█████░░░░░ 52%`: ten cells, each a tenth of the way.
 pub fn bar(progress: f64) -> String {
     let filled = ((progress.clamp(0.0, 1.0) * BAR_CELLS as f64).round() as usize).min(BAR_CELLS);
-    format!(
-        "{}{} {}",
-        "█".repeat(filled),
-        "░".repeat(BAR_CELLS - filled),
-        percent(progress)
-    )
+    format!("{}{} {}", "█".repeat(filled), "░".repeat(BAR_CELLS - filled), percent(progress))
 }
 
 /// A figure as people write it: `1200`, `36.5`, `0.33`.
@@ -64,11 +59,7 @@ pub fn start_and_target(kr: &KeyResultView) -> (String, String) {
 
 /// `1 objective`, `2 objectives`.
 pub fn count(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
-    }
+    if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") }
 }
 
 /// A score as OKRs are graded: `0.70`.
@@ -84,11 +75,9 @@ pub fn status(status: Option<Status>) -> &'static str {
 /// How an objective stands in one phrase: its bar, or its score once ended.
 pub fn standing(objective: &ObjectiveView) -> String {
     match (objective.score, objective.progress) {
-        (Some(score_value), _) => format!(
-            "score {} ({})",
-            score(score_value),
-            status(objective.status)
-        ),
+        (Some(score_value), _) => {
+            format!("score {} ({})", score(score_value), status(objective.status))
+        }
         (None, Some(progress)) => format!("{} ({})", bar(progress), status(objective.status)),
         (None, None) => "no key results".to_owned(),
     }

@@ -97,9 +97,7 @@ impl From<CheckinValue> for Value {
 impl KeyResultView {
     /// The note of the latest check-in that counts, if it has one.
     pub fn latest_note(&self) -> Option<&str> {
-        self.checkins
-            .last()
-            .and_then(|checkin| checkin.note.as_deref())
+        self.checkins.last().and_then(|checkin| checkin.note.as_deref())
     }
 }
 
@@ -131,15 +129,8 @@ pub fn objective_view(
             reference: format!("{reference}/{}", initiative.id),
             id: initiative.id.to_string(),
             title: text(&initiative.title),
-            owner: initiative
-                .owner
-                .as_ref()
-                .map(|owner| owner.value.to_string()),
-            supports: initiative
-                .supports
-                .iter()
-                .map(|kr| kr.value.to_string())
-                .collect(),
+            owner: initiative.owner.as_ref().map(|owner| owner.value.to_string()),
+            supports: initiative.supports.iter().map(|kr| kr.value.to_string()).collect(),
             status: initiative.status.as_str(),
             due: initiative.due.as_ref().map(|due| due.value),
         })
@@ -150,10 +141,7 @@ pub fn objective_view(
         group: objective.reference.group.to_string(),
         period: objective.reference.period.to_string(),
         lead,
-        aligned_to: objective
-            .aligned_to
-            .as_ref()
-            .map(|parent| parent.value.to_string()),
+        aligned_to: objective.aligned_to.as_ref().map(|parent| parent.value.to_string()),
         progress: state.as_ref().and_then(|s| s.progress),
         expected: state.as_ref().map(|s| s.expected),
         status: state.as_ref().and_then(|s| s.status),

@@ -47,14 +47,8 @@ pub fn cycles<K: Ord + Copy>(
 
 /// The cycle turned to start at its smallest node.
 fn from_smallest<K: Ord + Copy>(cycle: &[K]) -> Vec<K> {
-    let smallest = (0..cycle.len())
-        .min_by_key(|&i| cycle[i])
-        .expect("a cycle has a node");
-    cycle[smallest..]
-        .iter()
-        .chain(&cycle[..smallest])
-        .copied()
-        .collect()
+    let smallest = (0..cycle.len()).min_by_key(|&i| cycle[i]).expect("a cycle has a node");
+    cycle[smallest..].iter().chain(&cycle[..smallest]).copied().collect()
 }
 
 /// Whether following `next` from `from` reaches `to` (or `from` is `to`),
@@ -81,12 +75,7 @@ mod tests {
     use super::*;
 
     fn graph(edges: &[(u32, u32)]) -> impl Fn(u32) -> Option<u32> + '_ {
-        move |node| {
-            edges
-                .iter()
-                .find(|(from, _)| *from == node)
-                .map(|(_, to)| *to)
-        }
+        move |node| edges.iter().find(|(from, _)| *from == node).map(|(_, to)| *to)
     }
 
     #[test]
@@ -99,10 +88,7 @@ mod tests {
 
     #[test]
     fn a_long_chain_is_walked_once() {
-        let edges: Vec<(u32, u32)> = (1..20_000)
-            .map(|n| (n, n + 1))
-            .chain([(20_000, 1)])
-            .collect();
+        let edges: Vec<(u32, u32)> = (1..20_000).map(|n| (n, n + 1)).chain([(20_000, 1)]).collect();
         let next = |node: u32| Some(if node == 20_000 { 1 } else { node + 1 });
         let found = cycles(1..=20_000, next);
         assert_eq!(found.len(), 1);

@@ -190,11 +190,7 @@ pub const RULES: &[Rule] = &[
 impl Context<'_> {
     /// What the loader found for one rule.
     pub fn loaded(&self, rule: RuleId) -> Vec<Finding> {
-        self.load_findings
-            .iter()
-            .filter(|finding| finding.rule == rule)
-            .cloned()
-            .collect()
+        self.load_findings.iter().filter(|finding| finding.rule == rule).cloned().collect()
     }
 }
 
@@ -207,11 +203,7 @@ pub fn rule_named(name: &str) -> Option<&'static Rule> {
 pub fn check(loaded: &Loaded, as_of: NaiveDate) -> Report {
     let workspace = &loaded.workspace;
     let (levels, mut findings) = levels(workspace);
-    let context = Context {
-        workspace,
-        load_findings: &loaded.findings,
-        as_of,
-    };
+    let context = Context { workspace, load_findings: &loaded.findings, as_of };
     for rule in RULES {
         findings.extend((rule.check)(&context));
     }
@@ -244,30 +236,15 @@ pub fn check(loaded: &Loaded, as_of: NaiveDate) -> Report {
     diagnostics.sort_by(|a, b| place_order(a).cmp(&place_order(b)));
     diagnostics.dedup();
 
-    let errors = diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
+    let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = diagnostics.len() - errors;
-    Report {
-        diagnostics,
-        errors,
-        warnings,
-        files: workspace.sources.file_count(),
-    }
+    Report { diagnostics, errors, warnings, files: workspace.sources.file_count() }
 }
 
 /// The order of findings: by file, line and column, those without a place
 /// last, then by rule and message so that the order never depends on the run.
 fn place_order(d: &Diagnostic) -> (bool, Option<&str>, Option<u32>, Option<u32>, &str, &str) {
-    (
-        d.file.is_none(),
-        d.file.as_deref(),
-        d.line,
-        d.column,
-        d.rule,
-        &d.message,
-    )
+    (d.file.is_none(), d.file.as_deref(), d.line, d.column, d.rule, &d.message)
 }
 
 /// Each rule's level: its default unless `[rules]` says otherwise. A name

@@ -12,10 +12,7 @@ use crate::rules::{Context, graph};
 
 /// Where a finding about a whole objective points: its title, else its file.
 fn objective_place(objective: &Objective) -> Span {
-    objective
-        .title
-        .as_ref()
-        .map_or(Span::whole(objective.file), |title| title.at)
+    objective.title.as_ref().map_or(Span::whole(objective.file), |title| title.at)
 }
 
 pub fn no_key_results(cx: &Context<'_>) -> Vec<Finding> {
@@ -79,10 +76,7 @@ pub fn leads_too_many(cx: &Context<'_>) -> Vec<Finding> {
     let mut by_lead: BTreeMap<(&Id, &Period), Vec<&Objective>> = BTreeMap::new();
     for objective in &cx.workspace.objectives {
         if let Some(lead) = &objective.lead {
-            by_lead
-                .entry((&lead.value, &objective.reference.period))
-                .or_default()
-                .push(objective);
+            by_lead.entry((&lead.value, &objective.reference.period)).or_default().push(objective);
         }
     }
     let mut findings = Vec::new();
@@ -150,9 +144,7 @@ fn alignment_cycles(cx: &Context<'_>) -> Vec<Finding> {
         .into_iter()
         .map(|cycle| {
             let names = quoted(&cycle, " → ");
-            let first = ws
-                .objective(cycle[0])
-                .expect("cycles are made of objectives");
+            let first = ws.objective(cycle[0]).expect("cycles are made of objectives");
             Finding::new(
                 RuleId::BadAlignment,
                 first.aligned_to.as_ref().map(|parent| parent.at),
@@ -171,10 +163,9 @@ pub fn alignment_period(cx: &Context<'_>) -> Vec<Finding> {
         let Some(parent) = &objective.aligned_to else {
             continue;
         };
-        let (Some(own), Some(theirs)) = (
-            calendar.range(&objective.reference.period),
-            calendar.range(&parent.value.period),
-        ) else {
+        let (Some(own), Some(theirs)) =
+            (calendar.range(&objective.reference.period), calendar.range(&parent.value.period))
+        else {
             continue;
         };
         if theirs.contains(&own) {

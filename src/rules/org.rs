@@ -18,11 +18,8 @@ pub fn owner_not_group(cx: &Context<'_>) -> Vec<Finding> {
             continue;
         }
         let help = owner_help(ws, folder);
-        let objectives: Vec<&Objective> = ws
-            .objectives
-            .iter()
-            .filter(|o| &o.reference.group == folder)
-            .collect();
+        let objectives: Vec<&Objective> =
+            ws.objectives.iter().filter(|o| &o.reference.group == folder).collect();
         if objectives.is_empty() {
             findings.push(Finding::new(
                 RuleId::OwnerNotGroup,
@@ -64,39 +61,23 @@ fn owner_help(ws: &Workspace, folder: &Id) -> String {
 fn person_references(ws: &Workspace) -> Vec<(&Located<Id>, String)> {
     let mut references = Vec::new();
     for group in ws.groups.values() {
+        references
+            .extend(group.lead.iter().map(|lead| (lead, format!("lead of group `{}`", group.id))));
         references.extend(
-            group
-                .lead
-                .iter()
-                .map(|lead| (lead, format!("lead of group `{}`", group.id))),
-        );
-        references.extend(
-            group
-                .members
-                .iter()
-                .map(|member| (member, format!("member of group `{}`", group.id))),
+            group.members.iter().map(|member| (member, format!("member of group `{}`", group.id))),
         );
     }
     for objective in &ws.objectives {
         let id = &objective.reference.id;
-        references.extend(
-            objective
-                .lead
-                .iter()
-                .map(|lead| (lead, format!("lead of objective `{id}`"))),
-        );
+        references
+            .extend(objective.lead.iter().map(|lead| (lead, format!("lead of objective `{id}`"))));
         for kr in &objective.key_results {
             references.extend(
-                kr.lead
-                    .iter()
-                    .map(|lead| (lead, format!("lead of key result `{}`", kr.id))),
+                kr.lead.iter().map(|lead| (lead, format!("lead of key result `{}`", kr.id))),
             );
             for checkin in &kr.checkins {
                 references.extend(
-                    checkin
-                        .by
-                        .iter()
-                        .map(|by| (by, format!("`by` of a check-in of `{}`", kr.id))),
+                    checkin.by.iter().map(|by| (by, format!("`by` of a check-in of `{}`", kr.id))),
                 );
             }
         }
@@ -127,11 +108,7 @@ pub fn unknown_person(cx: &Context<'_>) -> Vec<Finding> {
             RuleId::UnknownPerson,
             person.at,
             format!("`{}`, {role}, is not in `people.toml`", person.value),
-            did_you_mean(
-                person.value.as_str(),
-                ws.people.keys().map(Id::as_str),
-                &fallback,
-            ),
+            did_you_mean(person.value.as_str(), ws.people.keys().map(Id::as_str), &fallback),
         ));
     }
     findings
@@ -145,10 +122,7 @@ pub fn lead_missing(cx: &Context<'_>) -> Vec<Finding> {
         .map(|objective| {
             Finding::new(
                 RuleId::LeadMissing,
-                objective
-                    .title
-                    .as_ref()
-                    .map_or(Span::whole(objective.file), |title| title.at),
+                objective.title.as_ref().map_or(Span::whole(objective.file), |title| title.at),
                 format!("objective `{}` has no lead", objective.reference.id),
                 "name the one person who keeps it on track: `lead = \"alice\"`",
             )
@@ -231,11 +205,8 @@ pub fn group_tree(cx: &Context<'_>) -> Vec<Finding> {
 /// Exactly one group is the company.
 fn company_count(cx: &Context<'_>) -> Vec<Finding> {
     let ws = cx.workspace;
-    let companies: Vec<&Group> = ws
-        .groups
-        .values()
-        .filter(|g| g.kind() == GroupKind::Company)
-        .collect();
+    let companies: Vec<&Group> =
+        ws.groups.values().filter(|g| g.kind() == GroupKind::Company).collect();
     match companies.as_slice() {
         [_] => Vec::new(),
         [] if ws.unreadable.org_chart || !ws.unreadable.groups.is_empty() => Vec::new(),
@@ -278,10 +249,7 @@ fn parent_problem(ws: &Workspace, group: &Group) -> Option<Finding> {
         (Some(parent), false) if !ws.has_group(&parent.value) => Some(Finding::new(
             RuleId::GroupTree,
             parent.at,
-            format!(
-                "parent `{}` of group `{}` is not a group",
-                parent.value, group.id
-            ),
+            format!("parent `{}` of group `{}` is not a group", parent.value, group.id),
             did_you_mean(
                 parent.value.as_str(),
                 ws.groups.keys().map(Id::as_str),

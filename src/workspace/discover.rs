@@ -21,10 +21,7 @@ pub fn find_root(start: &Path) -> Result<PathBuf, NotAWorkspace> {
         .ancestors()
         .find(|folder| fs_entry_exists(&folder.join(SETTINGS_FILE)))
         .map(Path::to_path_buf)
-        .ok_or(NotAWorkspace {
-            searched_from: start,
-            named: false,
-        })
+        .ok_or(NotAWorkspace { searched_from: start, named: false })
 }
 
 /// Takes `folder` as the root, which must hold `okr.toml` itself.
@@ -33,21 +30,14 @@ pub fn named_root(folder: &Path) -> Result<PathBuf, NotAWorkspace> {
     if fs_entry_exists(&folder.join(SETTINGS_FILE)) {
         Ok(folder)
     } else {
-        Err(NotAWorkspace {
-            searched_from: folder,
-            named: true,
-        })
+        Err(NotAWorkspace { searched_from: folder, named: true })
     }
 }
 
 impl fmt::Display for NotAWorkspace {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.named {
-            write!(
-                f,
-                "no `{SETTINGS_FILE}` in `{}`",
-                self.searched_from.display()
-            )
+            write!(f, "no `{SETTINGS_FILE}` in `{}`", self.searched_from.display())
         } else {
             write!(
                 f,

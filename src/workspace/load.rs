@@ -42,15 +42,8 @@ pub fn load(root: &Path) -> Result<Loaded> {
     loader.read_settings();
     loader.read_people();
     loader.read_groups();
-    loader
-        .workspace
-        .objectives
-        .sort_by(|a, b| a.reference.cmp(&b.reference));
-    Ok(Loaded {
-        root: loader.root,
-        workspace: loader.workspace,
-        findings: loader.findings,
-    })
+    loader.workspace.objectives.sort_by(|a, b| a.reference.cmp(&b.reference));
+    Ok(Loaded { root: loader.root, workspace: loader.workspace, findings: loader.findings })
 }
 
 struct Loader {
@@ -70,10 +63,7 @@ struct Entry {
 
 impl Loader {
     fn read_settings(&mut self) {
-        let file = self
-            .workspace
-            .sources
-            .add(SETTINGS_FILE.into(), EntryKind::File);
+        let file = self.workspace.sources.add(SETTINGS_FILE.into(), EntryKind::File);
         self.workspace.settings_file = Some(file);
         if let Some(text) = self.read_root_file(SETTINGS_FILE, file) {
             self.workspace.settings = format::settings::read(&text, file, &mut self.findings);
@@ -85,10 +75,7 @@ impl Loader {
         if fs::symlink_metadata(&path).is_err() {
             return;
         }
-        let file = self
-            .workspace
-            .sources
-            .add(PEOPLE_FILE.into(), EntryKind::File);
+        let file = self.workspace.sources.add(PEOPLE_FILE.into(), EntryKind::File);
         let people = self
             .read_root_file(PEOPLE_FILE, file)
             .and_then(|text| format::people::read(&text, file, &mut self.findings));
@@ -102,10 +89,7 @@ impl Loader {
         let groups = self.root.join(GROUPS_FOLDER);
         let is_link = fs::symlink_metadata(&groups).is_ok_and(|m| m.file_type().is_symlink());
         if is_link && self.link_target(&groups).is_none() {
-            let file = self
-                .workspace
-                .sources
-                .add(GROUPS_FOLDER.into(), EntryKind::Folder);
+            let file = self.workspace.sources.add(GROUPS_FOLDER.into(), EntryKind::Folder);
             self.findings.push(link_outside(GROUPS_FOLDER, file));
             self.workspace.unreadable.org_chart = true;
             return;
@@ -113,10 +97,7 @@ impl Loader {
         match fs::metadata(&groups) {
             Err(_) => return,
             Ok(metadata) if !metadata.is_dir() => {
-                let file = self
-                    .workspace
-                    .sources
-                    .add(GROUPS_FOLDER.into(), EntryKind::File);
+                let file = self.workspace.sources.add(GROUPS_FOLDER.into(), EntryKind::File);
                 self.findings.push(Finding::new(
                     RuleId::BadId,
                     Span::whole(file),
@@ -127,20 +108,14 @@ impl Loader {
             }
             Ok(_) => {}
         }
-        let folder = self
-            .workspace
-            .sources
-            .add(GROUPS_FOLDER.into(), EntryKind::Folder);
+        let folder = self.workspace.sources.add(GROUPS_FOLDER.into(), EntryKind::Folder);
         let Some(entries) = self.entries(&groups, GROUPS_FOLDER, folder) else {
             self.workspace.unreadable.org_chart = true;
             return;
         };
         for entry in entries {
             if !entry.is_dir {
-                let file = self
-                    .workspace
-                    .sources
-                    .add(entry.relative.clone(), EntryKind::File);
+                let file = self.workspace.sources.add(entry.relative.clone(), EntryKind::File);
                 self.findings.push(Finding::new(
                     RuleId::BadId,
                     Span::whole(file),
@@ -152,10 +127,7 @@ impl Loader {
                 ));
                 continue;
             }
-            let folder = self
-                .workspace
-                .sources
-                .add(entry.relative.clone(), EntryKind::Folder);
+            let folder = self.workspace.sources.add(entry.relative.clone(), EntryKind::Folder);
             if let Some(id) = self.folder_id(&entry, folder, "group") {
                 self.read_group_folder(id, &entry, folder);
             }
@@ -163,9 +135,7 @@ impl Loader {
     }
 
     fn read_group_folder(&mut self, id: Id, folder: &Entry, folder_id: FileId) {
-        self.workspace
-            .group_folders
-            .insert(id.clone(), Span::whole(folder_id));
+        self.workspace.group_folders.insert(id.clone(), Span::whole(folder_id));
         let Some(entries) = self.entries(&folder.path, &folder.relative, folder_id) else {
             self.workspace.unreadable.groups.insert(id);
             return;
@@ -174,19 +144,14 @@ impl Loader {
             if entry.name == GROUP_FILE && !entry.is_dir {
                 self.read_group(id.clone(), &entry);
             } else if entry.is_dir {
-                let period_folder = self
-                    .workspace
-                    .sources
-                    .add(entry.relative.clone(), EntryKind::Folder);
+                let period_folder =
+                    self.workspace.sources.add(entry.relative.clone(), EntryKind::Folder);
                 match Period::parse(&entry.name, &self.workspace.settings.calendar) {
                     Some(period) => self.read_period_folder(&id, period, &entry, period_folder),
                     None => self.findings.push(bad_period_folder(&entry, period_folder)),
                 }
             } else {
-                let file = self
-                    .workspace
-                    .sources
-                    .add(entry.relative.clone(), EntryKind::File);
+                let file = self.workspace.sources.add(entry.relative.clone(), EntryKind::File);
                 self.findings.push(Finding::new(
                     RuleId::BadPeriod,
                     Span::whole(file),
@@ -198,10 +163,7 @@ impl Loader {
     }
 
     fn read_group(&mut self, id: Id, entry: &Entry) {
-        let file = self
-            .workspace
-            .sources
-            .add(entry.relative.clone(), EntryKind::File);
+        let file = self.workspace.sources.add(entry.relative.clone(), EntryKind::File);
         let group = self
             .read_text(&entry.path, file)
             .and_then(|text| format::group::read(id.clone(), &text, file, &mut self.findings));
@@ -222,15 +184,9 @@ impl Loader {
         folder: &Entry,
         folder_id: FileId,
     ) {
-        let entries = self
-            .entries(&folder.path, &folder.relative, folder_id)
-            .unwrap_or_default();
+        let entries = self.entries(&folder.path, &folder.relative, folder_id).unwrap_or_default();
         for entry in entries {
-            let kind = if entry.is_dir {
-                EntryKind::Folder
-            } else {
-                EntryKind::File
-            };
+            let kind = if entry.is_dir { EntryKind::Folder } else { EntryKind::File };
             let file = self.workspace.sources.add(entry.relative.clone(), kind);
             let Some(stem) = entry.name.strip_suffix(".toml").filter(|_| !entry.is_dir) else {
                 self.findings.push(Finding::new(
@@ -247,20 +203,13 @@ impl Loader {
                     self.findings.push(Finding::new(
                         RuleId::BadId,
                         Span::whole(file),
-                        format!(
-                            "objective file name `{}` is not a valid id: {error}",
-                            entry.name
-                        ),
+                        format!("objective file name `{}` is not a valid id: {error}", entry.name),
                         format!("rename it to `{}.toml`", suggest_id(stem)),
                     ));
                     continue;
                 }
             };
-            let reference = ObjectiveRef {
-                group: group.clone(),
-                period: period.clone(),
-                id,
-            };
+            let reference = ObjectiveRef { group: group.clone(), period: period.clone(), id };
             self.read_objective(reference, &entry, file);
         }
     }
@@ -286,10 +235,7 @@ impl Loader {
             Finding::new(
                 RuleId::ParseError,
                 Span::whole(file),
-                format!(
-                    "cannot read `{}`: {reason}",
-                    self.workspace.sources.path(file)
-                ),
+                format!("cannot read `{}`: {reason}", self.workspace.sources.path(file)),
                 "okr reads regular files only: make it one that okr can read, or move it out of the workspace",
             )
         };
@@ -367,10 +313,7 @@ impl Loader {
                 match self.link_target(&path) {
                     Some(target) => target.is_dir(),
                     None => {
-                        let file = self
-                            .workspace
-                            .sources
-                            .add(relative.clone(), EntryKind::File);
+                        let file = self.workspace.sources.add(relative.clone(), EntryKind::File);
                         self.findings.push(link_outside(&relative, file));
                         continue;
                     }
@@ -378,12 +321,7 @@ impl Loader {
             } else {
                 file_type.is_dir()
             };
-            entries.push(Entry {
-                name,
-                path,
-                relative,
-                is_dir,
-            });
+            entries.push(Entry { name, path, relative, is_dir });
         }
         entries.sort_by(|a, b| a.name.cmp(&b.name));
         Some(entries)

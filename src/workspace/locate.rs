@@ -43,11 +43,7 @@ const LONGEST_QUOTED_LINE: usize = 1000;
 
 impl<'a> Locator<'a> {
     pub fn new(root: PathBuf, sources: &'a Sources) -> Self {
-        Locator {
-            root,
-            sources,
-            texts: HashMap::new(),
-        }
+        Locator { root, sources, texts: HashMap::new() }
     }
 
     /// The file, line, column and source line of a span.
@@ -56,17 +52,10 @@ impl<'a> Locator<'a> {
             return Place::default();
         };
         let path = self.sources.path(span.file).to_owned();
-        let whole_file = Place {
-            file: Some(path.clone()),
-            line: Some(1),
-            column: Some(1),
-            excerpt: None,
-        };
+        let whole_file =
+            Place { file: Some(path.clone()), line: Some(1), column: Some(1), excerpt: None };
         match (self.sources.kind(span.file), span.range) {
-            (EntryKind::Folder, _) => Place {
-                file: Some(path),
-                ..Place::default()
-            },
+            (EntryKind::Folder, _) => Place { file: Some(path), ..Place::default() },
             (EntryKind::File, None) => whole_file,
             (EntryKind::File, Some((start, end))) => match self.text(span.file) {
                 Some(text) => locate_in(text, path, start as usize, end as usize),
@@ -82,10 +71,7 @@ impl<'a> Locator<'a> {
             .or_insert_with(|| {
                 let bytes = std::fs::read(path).ok()?;
                 let text = String::from_utf8_lossy(&bytes).into_owned();
-                let text = text
-                    .strip_prefix('\u{feff}')
-                    .map(str::to_owned)
-                    .unwrap_or(text);
+                let text = text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text);
                 Some(SourceText::new(text))
             })
             .as_mut()
@@ -94,14 +80,9 @@ impl<'a> Locator<'a> {
 
 impl SourceText {
     fn new(text: String) -> SourceText {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(at, _)| at + 1))
-            .collect();
-        SourceText {
-            text,
-            line_starts,
-            cursor: (0, 1),
-        }
+        let line_starts =
+            std::iter::once(0).chain(text.match_indices('\n').map(|(at, _)| at + 1)).collect();
+        SourceText { text, line_starts, cursor: (0, 1) }
     }
 }
 
@@ -109,9 +90,7 @@ impl SourceText {
 fn locate_in(source: &mut SourceText, path: String, start: usize, end: usize) -> Place {
     let text = &source.text;
     let start = floor_char_boundary(text, start.min(text.len()));
-    let line = source
-        .line_starts
-        .partition_point(|&line_start| line_start <= start);
+    let line = source.line_starts.partition_point(|&line_start| line_start <= start);
     let line_start = source.line_starts[line - 1];
     let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
     // The quoted line drops its `\r`; the place and the underline stay
@@ -131,13 +110,9 @@ fn locate_in(source: &mut SourceText, path: String, start: usize, end: usize) ->
         let underline_start = start - line_start;
         let underline_end = ceil_char_boundary(
             line_text,
-            end.saturating_sub(line_start)
-                .clamp(underline_start, line_text.len()),
+            end.saturating_sub(line_start).clamp(underline_start, line_text.len()),
         );
-        Excerpt {
-            text: line_text.to_owned(),
-            underline: underline_start..underline_end,
-        }
+        Excerpt { text: line_text.to_owned(), underline: underline_start..underline_end }
     });
     Place {
         file: Some(path),

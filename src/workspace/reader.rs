@@ -50,9 +50,9 @@ pub fn span_of<T>(file: FileId, value: &Spanned<T>) -> Span {
 /// A number from a TOML integer or float, if it is one.
 pub fn number_of(value: &DeValue<'_>) -> Option<f64> {
     match value {
-        DeValue::Integer(integer) => i64::from_str_radix(integer.as_str(), integer.radix())
-            .ok()
-            .map(|n| n as f64),
+        DeValue::Integer(integer) => {
+            i64::from_str_radix(integer.as_str(), integer.radix()).ok().map(|n| n as f64)
+        }
         DeValue::Float(float) => float.as_str().parse().ok(),
         _ => None,
     }
@@ -65,12 +65,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         rule: RuleId,
         what: impl Into<String>,
     ) -> Self {
-        Fields {
-            table,
-            file,
-            rule,
-            what: what.into(),
-        }
+        Fields { table, file, rule, what: what.into() }
     }
 
     /// Reports every key that is not in `known`, with the closest known key.
@@ -85,11 +80,7 @@ impl<'a, 'i> Fields<'a, 'i> {
                 RuleId::UnknownKey,
                 span_of(self.file, key),
                 format!("unknown key `{name}` in {}", self.what),
-                did_you_mean(
-                    name,
-                    known.iter().copied(),
-                    &format!("the known keys are {list}"),
-                ),
+                did_you_mean(name, known.iter().copied(), &format!("the known keys are {list}")),
             ));
         }
     }
@@ -158,12 +149,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         help: String,
         findings: &mut Vec<Finding>,
     ) {
-        findings.push(Finding::new(
-            self.rule,
-            span_of(self.file, value),
-            message,
-            help,
-        ));
+        findings.push(Finding::new(self.rule, span_of(self.file, value), message, help));
     }
 
     /// A string value that says something: not empty, not only spaces.
@@ -189,13 +175,7 @@ impl<'a, 'i> Fields<'a, 'i> {
                 Some(Located::new(text.to_string(), span_of(self.file, value)))
             }
             _ => {
-                self.wrong_type(
-                    key,
-                    value,
-                    "a string",
-                    &format!("{key} = \"...\""),
-                    findings,
-                );
+                self.wrong_type(key, value, "a string", &format!("{key} = \"...\""), findings);
                 None
             }
         }
@@ -215,11 +195,8 @@ impl<'a, 'i> Fields<'a, 'i> {
             Some(parsed) => Some(Located::new(parsed, text.at)),
             None => {
                 let list = quoted(names, ", ");
-                let help = did_you_mean(
-                    &text.value,
-                    names.iter().copied(),
-                    &format!("use one of {list}"),
-                );
+                let help =
+                    did_you_mean(&text.value, names.iter().copied(), &format!("use one of {list}"));
                 self.bad(
                     value,
                     format!(
@@ -337,11 +314,7 @@ impl<'a, 'i> Fields<'a, 'i> {
                         range.start(),
                         range.end()
                     ),
-                    format!(
-                        "write a whole number from {} to {}",
-                        range.start(),
-                        range.end()
-                    ),
+                    format!("write a whole number from {} to {}", range.start(), range.end()),
                     findings,
                 );
                 None
@@ -356,13 +329,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         match value.get_ref() {
             DeValue::Datetime(datetime) => {
                 let Some(date) = datetime.date else {
-                    self.wrong_type(
-                        key,
-                        value,
-                        "a date",
-                        &format!("{key} = 2026-10-14"),
-                        findings,
-                    );
+                    self.wrong_type(key, value, "a date", &format!("{key} = 2026-10-14"), findings);
                     return None;
                 };
                 let parsed = NaiveDate::from_ymd_opt(
@@ -404,23 +371,14 @@ impl<'a, 'i> Fields<'a, 'i> {
                 };
                 self.bad(
                     value,
-                    format!(
-                        "`{key}` in {} must be a TOML date, found a string",
-                        self.what
-                    ),
+                    format!("`{key}` in {} must be a TOML date, found a string", self.what),
                     help,
                     findings,
                 );
                 None
             }
             _ => {
-                self.wrong_type(
-                    key,
-                    value,
-                    "a date",
-                    &format!("{key} = 2026-10-14"),
-                    findings,
-                );
+                self.wrong_type(key, value, "a date", &format!("{key} = 2026-10-14"), findings);
                 None
             }
         }
@@ -479,10 +437,7 @@ fn parse_id_value(
             findings.push(Finding::new(
                 rule,
                 text.at,
-                format!(
-                    "`{key}` in {what} is `{}`, which is not an id: {error}",
-                    text.value
-                ),
+                format!("`{key}` in {what} is `{}`, which is not an id: {error}", text.value),
                 format!(
                     "ids are lowercase letters, digits and single dashes, such as `{}`",
                     crate::model::id::suggest_id(&text.value)

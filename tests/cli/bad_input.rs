@@ -40,11 +40,7 @@ fn a_file_that_is_not_utf8() {
 #[test]
 fn a_byte_order_mark_is_read_as_valid() {
     let mut bytes = "\u{feff}".as_bytes().to_vec();
-    bytes.extend(
-        FASTER_PAGES
-            .replace("lead = \"bob\"", "lead = \"bob\"\ntitel = 1")
-            .as_bytes(),
-    );
+    bytes.extend(FASTER_PAGES.replace("lead = \"bob\"", "lead = \"bob\"\ntitel = 1").as_bytes());
     let check = with_bad(bytes).check();
     // The mark is no character of the file: the unknown key sits at line 3, column 1.
     let finding = check.expect("unknown-key", "error", OBJECTIVE, 3);
@@ -58,12 +54,7 @@ fn duplicate_keys() {
         with_bad(FASTER_PAGES.replace("lead = \"bob\"", "lead = \"bob\"\nlead = \"carol\""))
             .check();
     check.expect("parse-error", "error", OBJECTIVE, 3);
-    assert!(
-        check.of("parse-error")[0]["message"]
-            .as_str()
-            .unwrap()
-            .contains("duplicate key")
-    );
+    assert!(check.of("parse-error")[0]["message"].as_str().unwrap().contains("duplicate key"));
     assert_walk_went_on(&check);
 }
 
@@ -83,36 +74,21 @@ fn twenty_thousand_nested_brackets() {
         "{a = ".repeat(20_000),
         "}".repeat(20_000)
     );
-    with_bad(tables)
-        .check()
-        .expect("parse-error", "error", OBJECTIVE, 3);
+    with_bad(tables).check().expect("parse-error", "error", OBJECTIVE, 3);
 }
 
 #[test]
 fn nan_and_infinite_numbers_are_bad_key_results() {
-    for (bad, line) in [
-        ("start = nan", 6),
-        ("target = inf", 7),
-        ("target = -inf", 7),
-    ] {
+    for (bad, line) in [("start = nan", 6), ("target = inf", 7), ("target = -inf", 7)] {
         let key = bad.split(' ').next().unwrap();
         let text = FASTER_PAGES
             .lines()
-            .map(|l| {
-                if l.starts_with(&format!("{key} =")) {
-                    bad.to_owned()
-                } else {
-                    l.to_owned()
-                }
-            })
+            .map(|l| if l.starts_with(&format!("{key} =")) { bad.to_owned() } else { l.to_owned() })
             .collect::<Vec<_>>()
             .join("\n");
         let check = with_bad(text).check();
         let finding = check.expect("bad-key-result", "error", OBJECTIVE, line);
-        assert!(
-            finding["message"].as_str().unwrap().contains("finite"),
-            "{finding}"
-        );
+        assert!(finding["message"].as_str().unwrap().contains("finite"), "{finding}");
         assert_walk_went_on(&check);
     }
 }
@@ -122,43 +98,24 @@ fn a_date_written_as_a_string_or_a_datetime() {
     let check =
         with_bad(FASTER_PAGES.replace("date = 2026-11-15", "date = \"2026-11-15\"")).check();
     let finding = check.expect("bad-key-result", "error", OBJECTIVE, 11);
-    assert!(
-        finding["help"]
-            .as_str()
-            .unwrap()
-            .contains("`date = 2026-11-15`"),
-        "{finding}"
-    );
+    assert!(finding["help"].as_str().unwrap().contains("`date = 2026-11-15`"), "{finding}");
     assert_walk_went_on(&check);
 
     let check =
         with_bad(FASTER_PAGES.replace("date = 2026-11-15", "date = 2026-11-15T09:30:00Z")).check();
     let finding = check.expect("bad-key-result", "error", OBJECTIVE, 11);
-    assert!(
-        finding["message"]
-            .as_str()
-            .unwrap()
-            .contains("date and time"),
-        "{finding}"
-    );
+    assert!(finding["message"].as_str().unwrap().contains("date and time"), "{finding}");
 
     let due = format!("{FASTER_PAGES}\n[initiative.cdn]\ntitle = \"CDN\"\ndue = \"soon\"\n");
     // 12 lines of the base objective, a blank line, then the initiative: `due` is line 16.
-    with_bad(due)
-        .check()
-        .expect("bad-value", "error", OBJECTIVE, 16);
+    with_bad(due).check().expect("bad-value", "error", OBJECTIVE, 16);
 }
 
 #[test]
 fn a_value_of_the_wrong_type() {
     let check = with_bad(FASTER_PAGES.replace("start = 1200", "start = \"1200\"")).check();
     let finding = check.expect("bad-key-result", "error", OBJECTIVE, 6);
-    assert!(
-        finding["message"]
-            .as_str()
-            .unwrap()
-            .contains("must be a number, found a string")
-    );
+    assert!(finding["message"].as_str().unwrap().contains("must be a number, found a string"));
     // The missing start is not reported a second time.
     assert_eq!(check.of("bad-key-result").len(), 1, "{:#}", check.json);
 
@@ -167,8 +124,7 @@ fn a_value_of_the_wrong_type() {
         "groups/web/group.toml",
         "name = \"Web\"\nparent = \"acme\"\nlead = \"bob\"\nmembers = \"carol\"\n",
     );
-    ws.check()
-        .expect("bad-value", "error", "groups/web/group.toml", 4);
+    ws.check().expect("bad-value", "error", "groups/web/group.toml", 4);
 }
 
 #[test]
@@ -179,13 +135,7 @@ fn a_table_where_a_value_belongs() {
     ))
     .check();
     let finding = check.expect("bad-key-result", "error", OBJECTIVE, 5);
-    assert!(
-        finding["message"]
-            .as_str()
-            .unwrap()
-            .contains("found a table"),
-        "{finding}"
-    );
+    assert!(finding["message"].as_str().unwrap().contains("found a table"), "{finding}");
 
     let inline =
         with_bad(FASTER_PAGES.replace("lead = \"bob\"", "lead = { id = \"bob\" }")).check();
@@ -202,13 +152,7 @@ fn unknown_keys_get_a_did_you_mean() {
     )
     .check();
     let finding = check.expect("unknown-key", "error", OBJECTIVE, 4);
-    assert!(
-        finding["help"]
-            .as_str()
-            .unwrap()
-            .contains("did you mean `key_result`?"),
-        "{finding}"
-    );
+    assert!(finding["help"].as_str().unwrap().contains("did you mean `key_result`?"), "{finding}");
 }
 
 #[test]
@@ -221,20 +165,12 @@ fn names_that_are_not_ids_and_stray_files() {
     ws.write("groups/web/.gitkeep", "");
     let check = ws.check();
     let name = check.expect("bad-id", "error", "groups/web/2026-Q4/Faster Pages.toml", 1);
-    assert!(
-        name["help"].as_str().unwrap().contains("faster-pages.toml"),
-        "{name}"
-    );
+    assert!(name["help"].as_str().unwrap().contains("faster-pages.toml"), "{name}");
     check.expect("bad-id", "error", "groups/web/2026-Q4/notes.txt", 1);
     check.expect("bad-period", "error", "groups/web/README.md", 1);
     check.expect("bad-id", "error", "groups/stray.toml", 1);
     // Hidden files such as `.gitkeep` are git's, not okr's.
-    assert!(
-        check
-            .diagnostics()
-            .iter()
-            .all(|d| d["file"] != "groups/web/.gitkeep")
-    );
+    assert!(check.diagnostics().iter().all(|d| d["file"] != "groups/web/.gitkeep"));
 }
 
 #[test]
@@ -263,10 +199,8 @@ fn unreadable_files_do_not_cascade_into_other_findings() {
     ws.write("groups/web/2026-Q3/parent.toml", "title = \"oops\n");
     ws.write(
         OBJECTIVE,
-        FASTER_PAGES.replace(
-            "lead = \"bob\"",
-            "lead = \"bob\"\naligned_to = \"web/2026-Q3/parent\"",
-        ),
+        FASTER_PAGES
+            .replace("lead = \"bob\"", "lead = \"bob\"\naligned_to = \"web/2026-Q3/parent\""),
     );
     let check = ws.check();
     assert_eq!(check.of("parse-error").len(), 2, "{:#}", check.json);
@@ -304,14 +238,8 @@ fn garbage_bytes_never_panic_in_any_format() {
         let ws = with_bad(bytes);
         for format in ["human", "json", "github"] {
             let run = ws.okr(&["check", "--format", format, "--as-of", "2026-11-20"]);
-            assert!(
-                run.status == 0 || run.status == 1,
-                "round {round}, {format}: {run:?}"
-            );
-            assert!(
-                !run.stdout.contains('\u{1b}'),
-                "round {round}, {format}: raw escape"
-            );
+            assert!(run.status == 0 || run.status == 1, "round {round}, {format}: {run:?}");
+            assert!(!run.stdout.contains('\u{1b}'), "round {round}, {format}: raw escape");
         }
     }
 }
@@ -327,11 +255,7 @@ fn an_open_string_before_a_crlf_and_a_bad_byte_print_in_every_format() {
         for format in ["human", "json", "github"] {
             let run = ws.okr(&["check", "--format", format, "--as-of", "2026-11-20"]);
             assert_eq!(run.status, 1, "{format}: {run:?}");
-            assert!(
-                run.stdout.contains("parse-error"),
-                "{format}: {}",
-                run.stdout
-            );
+            assert!(run.stdout.contains("parse-error"), "{format}: {}", run.stdout);
         }
     }
 }
@@ -340,12 +264,7 @@ fn an_open_string_before_a_crlf_and_a_bad_byte_print_in_every_format() {
 fn a_misspelt_key_is_one_finding_not_two() {
     let check = with_bad(FASTER_PAGES.replace("target = 400", "traget = 400")).check();
     let typo = check.expect("unknown-key", "error", OBJECTIVE, 7);
-    assert!(
-        typo["help"]
-            .as_str()
-            .unwrap()
-            .contains("did you mean `target`?")
-    );
+    assert!(typo["help"].as_str().unwrap().contains("did you mean `target`?"));
     check.expect_none("bad-key-result");
 
     let check = with_bad(FASTER_PAGES.replace("title = \"Make", "titel = \"Make")).check();
@@ -376,10 +295,7 @@ fn a_lowercase_quarter_gets_a_did_you_mean() {
     let check = ws.check();
     let folder = check.of("bad-period");
     assert!(
-        folder[0]["help"]
-            .as_str()
-            .unwrap()
-            .starts_with("did you mean `2026-Q4`?"),
+        folder[0]["help"].as_str().unwrap().starts_with("did you mean `2026-Q4`?"),
         "{:#}",
         check.json
     );
@@ -397,19 +313,11 @@ fn a_person_needs_a_name() {
 fn a_pipe_is_reported_not_waited_for() {
     let ws = with_bad(FASTER_PAGES);
     let fifo = ws.path().join("groups/web/2026-Q4/pipe.toml");
-    let made = std::process::Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .unwrap();
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
     assert!(made.success());
     let check = ws.check();
     let finding = check.expect("parse-error", "error", "groups/web/2026-Q4/pipe.toml", 1);
-    assert!(
-        finding["message"]
-            .as_str()
-            .unwrap()
-            .contains("not a regular file")
-    );
+    assert!(finding["message"].as_str().unwrap().contains("not a regular file"));
     assert_walk_went_on(&check);
 }
 
@@ -420,13 +328,7 @@ fn people_toml_as_a_folder_is_a_finding_and_quiets_unknown_person() {
     ws.write("people.toml/inside.txt", "x");
     let check = ws.check();
     let finding = check.expect("parse-error", "error", "people.toml", 1);
-    assert!(
-        finding["message"]
-            .as_str()
-            .unwrap()
-            .contains("it is a folder"),
-        "{finding}"
-    );
+    assert!(finding["message"].as_str().unwrap().contains("it is a folder"), "{finding}");
     check.expect_none("unknown-person");
     assert_walk_went_on(&check);
 }
@@ -471,10 +373,7 @@ fn empty_titles_repeated_ids_and_margins_in_the_wrong_order() {
         "groups/web/group.toml",
         "name = \"Web\"\nparent = \"acme\"\nlead = \"bob\"\nmembers = [\"carol\", \"carol\"]\n",
     );
-    let twice = ws
-        .check()
-        .expect("bad-value", "error", "groups/web/group.toml", 4)
-        .clone();
+    let twice = ws.check().expect("bad-value", "error", "groups/web/group.toml", 4).clone();
     // `members = [` is 11 characters and `"carol", ` 9 more: the second `carol` opens at 21.
     assert_eq!(twice["column"], 21, "the second `carol`");
 
@@ -490,11 +389,7 @@ fn control_characters_in_file_names_never_reach_the_terminal() {
     for format in ["human", "github"] {
         let run = ws.okr(&["check", "--format", format, "--as-of", "2026-11-20"]);
         assert!(run.stdout.contains("bad-id"), "{format}: {}", run.stdout);
-        assert!(
-            !run.stdout.contains('\u{1b}'),
-            "{format}: a raw escape in {}",
-            run.stdout
-        );
+        assert!(!run.stdout.contains('\u{1b}'), "{format}: a raw escape in {}", run.stdout);
     }
 }
 
@@ -524,15 +419,7 @@ fn an_open_string_is_one_finding_at_one_place_in_every_format() {
         (&serde_json::json!(1), &serde_json::json!(11))
     );
     let human = ws.okr(&["check", "--as-of", "2026-11-20"]);
-    assert!(
-        human.stdout.contains(&format!("{OBJECTIVE}:1:11")),
-        "{}",
-        human.stdout
-    );
+    assert!(human.stdout.contains(&format!("{OBJECTIVE}:1:11")), "{}", human.stdout);
     let github = ws.okr(&["check", "--format", "github", "--as-of", "2026-11-20"]);
-    assert!(
-        github.stdout.contains("line=1,col=11,"),
-        "{}",
-        github.stdout
-    );
+    assert!(github.stdout.contains("line=1,col=11,"), "{}", github.stdout);
 }

@@ -31,21 +31,15 @@ fn the_example_company_checks_clean() {
 #[test]
 fn the_broken_example_trips_every_rule() {
     let check = Workspace::copy_of(&repository().join("examples/broken")).check();
-    let fired: BTreeSet<&str> = check
-        .diagnostics()
-        .iter()
-        .map(|d| d["rule"].as_str().unwrap())
-        .collect();
+    let fired: BTreeSet<&str> =
+        check.diagnostics().iter().map(|d| d["rule"].as_str().unwrap()).collect();
     for rule in RULES {
         let name = rule.id.as_str();
         // A link out of the workspace cannot live in the repository; `rules.rs` tests it.
         if name == "link-outside" {
             continue;
         }
-        assert!(
-            fired.contains(name),
-            "`{name}` does not fire on examples/broken"
-        );
+        assert!(fired.contains(name), "`{name}` does not fire on examples/broken");
     }
     assert_eq!(check.status, 1);
 }
@@ -57,20 +51,11 @@ fn okr_example_toml_documents_every_setting_and_rule() {
     for setting in SETTINGS {
         let documented = match setting.table.strip_suffix(".*") {
             Some(table) => document[table].as_table().is_some_and(|entries| {
-                entries
-                    .values()
-                    .any(|entry| entry.get(setting.key).is_some())
+                entries.values().any(|entry| entry.get(setting.key).is_some())
             }),
-            None => document
-                .get(setting.table)
-                .and_then(|table| table.get(setting.key))
-                .is_some(),
+            None => document.get(setting.table).and_then(|table| table.get(setting.key)).is_some(),
         };
-        assert!(
-            documented,
-            "`{}.{}` is not in okr.example.toml",
-            setting.table, setting.key
-        );
+        assert!(documented, "`{}.{}` is not in okr.example.toml", setting.table, setting.key);
         if let Some(default) = setting.default {
             let line = format!("{} = {default}", setting.key);
             assert!(
@@ -88,11 +73,7 @@ fn okr_example_toml_documents_every_setting_and_rule() {
             "rule `{name}` in okr.example.toml"
         );
     }
-    assert_eq!(
-        rules.len(),
-        RULES.len(),
-        "okr.example.toml lists a rule that does not exist"
-    );
+    assert_eq!(rules.len(), RULES.len(), "okr.example.toml lists a rule that does not exist");
 
     // Used as it is, it is a valid okr.toml.
     let ws = Workspace::copy_of(&repository().join("examples/lumen-cycles"));
@@ -123,11 +104,7 @@ fn readme_examples() -> (Vec<Example>, Vec<Vec<String>>) {
             Some("console") => {
                 if let Some(command) = line.strip_prefix("$ okr ") {
                     let args = command.split_whitespace().map(str::to_owned).collect();
-                    examples.push(Example {
-                        args,
-                        expected: Vec::new(),
-                        elided: false,
-                    });
+                    examples.push(Example { args, expected: Vec::new(), elided: false });
                 } else if let Some(example) = examples.last_mut() {
                     if line == "..." {
                         example.elided = true;
@@ -176,29 +153,18 @@ fn every_readme_example_prints_what_the_readme_shows() {
     for args in runs {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let run = okr_in(&repository(), &args);
-        assert_eq!(
-            run.status,
-            0,
-            "`cargo run --release -- {}`: {run:?}",
-            args.join(" ")
-        );
+        assert_eq!(run.status, 0, "`cargo run --release -- {}`: {run:?}", args.join(" "));
     }
 }
 
 #[test]
 fn the_readme_objective_file_is_a_valid_objective_of_the_example() {
     let readme = std::fs::read_to_string(repository().join("README.md")).unwrap();
-    let blocks: Vec<&str> = readme
-        .split("```toml\n")
-        .skip(1)
-        .map(|rest| rest.split("```").next().unwrap())
-        .collect();
+    let blocks: Vec<&str> =
+        readme.split("```toml\n").skip(1).map(|rest| rest.split("```").next().unwrap()).collect();
     assert_eq!(blocks.len(), 1);
     let ws = Workspace::copy_of(&repository().join("examples/lumen-cycles"));
-    ws.write(
-        "groups/firmware/2026-Q4/diagnose-from-a-distance.toml",
-        blocks[0],
-    );
+    ws.write("groups/firmware/2026-Q4/diagnose-from-a-distance.toml", blocks[0]);
     ws.check().expect_clean();
 }
 
@@ -223,20 +189,12 @@ fn the_sourcegraph_workspace_checks_without_errors() {
     // Its fiscal year starts in February and is named by its end: 2021-Q1 ran
     // from February to April 2020, so check-ins of 2020-04-30 are in time.
     let diagnostics = json["diagnostics"].as_array().unwrap();
-    assert!(
-        diagnostics.iter().all(|d| d["rule"] != "checkin-date"),
-        "{json:#}"
-    );
+    assert!(diagnostics.iter().all(|d| d["rule"] != "checkin-date"), "{json:#}");
 
     // head-of-product leads five objectives of product in 2021-Q2, over the limit of 3.
-    let product = std::fs::read_dir(folder.join("groups/product/2021-Q2"))
-        .unwrap()
-        .count();
+    let product = std::fs::read_dir(folder.join("groups/product/2021-Q2")).unwrap().count();
     assert_eq!(product, 5);
-    let over: Vec<_> = diagnostics
-        .iter()
-        .filter(|d| d["rule"] == "leads-too-many")
-        .collect();
+    let over: Vec<_> = diagnostics.iter().filter(|d| d["rule"] == "leads-too-many").collect();
     assert_eq!(over.len(), 1);
     assert!(
         over[0]["message"]

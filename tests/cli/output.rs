@@ -35,24 +35,11 @@ error[unknown-key]: unknown key `descripton` in objective `faster-pages`
 #[test]
 fn the_summary_counts_in_singular_and_plural() {
     let ws = Workspace::new();
-    assert_eq!(
-        ws.okr(&["check", "--as-of", AS_OF]).stdout,
-        "0 errors, 0 warnings in 5 files\n"
-    );
-    ws.write(
-        "groups/web/2026-Q4/a.toml",
-        "title = \"A\"\nlead = \"carol\"\n",
-    );
-    ws.write(
-        "groups/web/2026-Q4/b.toml",
-        "title = \"B\"\nlead = \"carol\"\n",
-    );
+    assert_eq!(ws.okr(&["check", "--as-of", AS_OF]).stdout, "0 errors, 0 warnings in 5 files\n");
+    ws.write("groups/web/2026-Q4/a.toml", "title = \"A\"\nlead = \"carol\"\n");
+    ws.write("groups/web/2026-Q4/b.toml", "title = \"B\"\nlead = \"carol\"\n");
     let run = ws.okr(&["check", "--as-of", AS_OF]);
-    assert!(
-        run.stdout.ends_with("\n0 errors, 2 warnings in 7 files\n"),
-        "{}",
-        run.stdout
-    );
+    assert!(run.stdout.ends_with("\n0 errors, 2 warnings in 7 files\n"), "{}", run.stdout);
 }
 
 #[test]
@@ -87,10 +74,7 @@ fn json_places_are_null_where_a_finding_has_no_place() {
 #[test]
 fn github_annotations_are_escaped_workflow_commands() {
     let ws = with_typo();
-    ws.write(
-        "groups/web/2026-Q4/other.toml",
-        "title = \"Other\"\nlead = \"carol\"\n",
-    );
+    ws.write("groups/web/2026-Q4/other.toml", "title = \"Other\"\nlead = \"carol\"\n");
     let run = ws.okr(&["check", "--format", "github", "--as-of", AS_OF]);
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(
@@ -144,11 +128,7 @@ fn the_workspace_is_found_by_walking_up() {
     );
     assert_eq!(run.status, 1);
     // Paths stay relative to the root, wherever okr was started.
-    assert!(
-        run.stdout.contains(&format!("\"file\":\"{OBJECTIVE}\"")),
-        "{}",
-        run.stdout
-    );
+    assert!(run.stdout.contains(&format!("\"file\":\"{OBJECTIVE}\"")), "{}", run.stdout);
 }
 
 #[test]
@@ -156,17 +136,11 @@ fn dash_c_and_okr_workspace_name_the_workspace() {
     let ws = with_typo();
     let elsewhere = tempfile::tempdir().unwrap();
     let root = ws.path().to_str().unwrap();
-    assert_eq!(
-        okr_in(elsewhere.path(), &["-C", root, "check", "--as-of", AS_OF]).status,
-        1
-    );
+    assert_eq!(okr_in(elsewhere.path(), &["-C", root, "check", "--as-of", AS_OF]).status, 1);
     let nested = ws.path().join("groups/web");
     assert_eq!(
-        okr_in(
-            elsewhere.path(),
-            &["check", "-C", nested.to_str().unwrap(), "--as-of", AS_OF]
-        )
-        .status,
+        okr_in(elsewhere.path(), &["check", "-C", nested.to_str().unwrap(), "--as-of", AS_OF])
+            .status,
         1
     );
 
@@ -182,13 +156,7 @@ fn dash_c_and_okr_workspace_name_the_workspace() {
     let clean = Workspace::new();
     let output = okr_command(elsewhere.path())
         .env("OKR_WORKSPACE", root)
-        .args([
-            "-C",
-            clean.path().to_str().unwrap(),
-            "check",
-            "--as-of",
-            AS_OF,
-        ])
+        .args(["-C", clean.path().to_str().unwrap(), "check", "--as-of", AS_OF])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(0));
@@ -201,18 +169,10 @@ fn outside_a_workspace_the_command_cannot_run() {
     assert_eq!(run.status, 2);
     assert!(run.stdout.is_empty());
     assert!(run.stderr.contains("`okr.toml`"), "{}", run.stderr);
-    assert!(
-        run.stderr
-            .contains("write an `okr.toml` holding `[organization]`"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("write an `okr.toml` holding `[organization]`"), "{}", run.stderr);
 
-    let output = okr_command(empty.path())
-        .env("OKR_WORKSPACE", empty.path())
-        .arg("check")
-        .output()
-        .unwrap();
+    let output =
+        okr_command(empty.path()).env("OKR_WORKSPACE", empty.path()).arg("check").output().unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("okr.toml"));
 }
@@ -220,21 +180,10 @@ fn outside_a_workspace_the_command_cannot_run() {
 #[test]
 fn bad_arguments_exit_2() {
     let ws = Workspace::new();
-    for day in [
-        "2026-13-01",
-        "26-1-1",
-        "+2026-01-01",
-        " 2026-11-20",
-        "2026-11-20x",
-        "20261120",
-    ] {
+    for day in ["2026-13-01", "26-1-1", "+2026-01-01", " 2026-11-20", "2026-11-20x", "20261120"] {
         let run = ws.okr(&["check", "--as-of", day]);
         assert_eq!(run.status, 2, "{day:?}: {run:?}");
-        assert!(
-            run.stderr.contains("write it as YYYY-MM-DD"),
-            "{}",
-            run.stderr
-        );
+        assert!(run.stderr.contains("write it as YYYY-MM-DD"), "{}", run.stderr);
     }
     assert_eq!(ws.okr(&["check", "--format", "yaml"]).status, 2);
     assert_eq!(ws.okr(&["frobnicate"]).status, 2);
@@ -264,11 +213,7 @@ fn dash_c_to_a_missing_folder_says_so() {
     let empty = tempfile::tempdir().unwrap();
     let run = okr_in(empty.path(), &["-C", "no/such/place", "check"]);
     assert_eq!(run.status, 2);
-    assert!(
-        run.stderr.contains("`-C no/such/place`: no such folder"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("`-C no/such/place`: no such folder"), "{}", run.stderr);
 }
 
 #[test]
@@ -278,18 +223,9 @@ fn quiet_drops_the_summary_and_verbose_tells_where_and_when() {
     assert!(quiet.stdout.starts_with("error[unknown-key]"));
     assert!(!quiet.stdout.contains("1 error"), "{}", quiet.stdout);
     assert_eq!(quiet.status, 1);
-    assert_eq!(
-        Workspace::new()
-            .okr(&["check", "-q", "--as-of", AS_OF])
-            .stdout,
-        ""
-    );
+    assert_eq!(Workspace::new().okr(&["check", "-q", "--as-of", AS_OF]).stdout, "");
 
     let verbose = ws.okr(&["check", "-v", "--as-of", AS_OF]);
-    assert!(
-        verbose.stderr.contains("as of 2026-11-20"),
-        "{}",
-        verbose.stderr
-    );
+    assert!(verbose.stderr.contains("as of 2026-11-20"), "{}", verbose.stderr);
     assert!(verbose.stdout.ends_with("1 error, 0 warnings in 5 files\n"));
 }

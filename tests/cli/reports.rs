@@ -8,9 +8,7 @@ use crate::support::{Workspace, okr_command, repository, shared_data};
 const OBJECTIVE: &str = "groups/web/2026-Q4/faster-pages.toml";
 
 fn close(value: &Value, expected: f64) -> bool {
-    value
-        .as_f64()
-        .is_some_and(|v| (v - expected).abs() < 0.00005)
+    value.as_f64().is_some_and(|v| (v - expected).abs() < 0.00005)
 }
 
 /// `okr show REF --format json` as of a day.
@@ -51,11 +49,7 @@ fn metric_arithmetic_up_down_over_and_under() {
     assert!(close(&krs[2]["progress"], 1.0) && close(&krs[2]["raw_progress"], 1.5));
     assert!(close(&krs[3]["progress"], 0.0) && close(&krs[3]["raw_progress"], -0.5));
     // 4.5 / 13 = 0.34615
-    assert!(
-        close(&krs[4]["progress"], 0.34615),
-        "{}",
-        krs[4]["progress"]
-    );
+    assert!(close(&krs[4]["progress"], 0.34615), "{}", krs[4]["progress"]);
     assert_eq!(krs[4]["current"], 36.5);
     assert_eq!(krs[4]["ref"], "web/2026-Q4/faster-pages/activation");
     // The key result has no lead of its own: the objective's leads it.
@@ -89,18 +83,9 @@ fn status_follows_the_margins_of_okr_toml() {
     assert_eq!(show(&ws, "faster-pages", "2026-11-15")["status"], "at-risk");
     ws.write("okr.toml", "[organization]\nname = \"Acme\"\n[progress]\nat_risk_margin = 0.05\noff_track_margin = 0.15\n");
     // 0.3 < 0.5 - 0.15: off track.
-    assert_eq!(
-        show(&ws, "faster-pages", "2026-11-15")["status"],
-        "off-track"
-    );
-    ws.write(
-        "okr.toml",
-        "[organization]\nname = \"Acme\"\n[progress]\nat_risk_margin = 0.2\n",
-    );
-    assert_eq!(
-        show(&ws, "faster-pages", "2026-11-15")["status"],
-        "on-track"
-    );
+    assert_eq!(show(&ws, "faster-pages", "2026-11-15")["status"], "off-track");
+    ws.write("okr.toml", "[organization]\nname = \"Acme\"\n[progress]\nat_risk_margin = 0.2\n");
+    assert_eq!(show(&ws, "faster-pages", "2026-11-15")["status"], "on-track");
 }
 
 #[test]
@@ -114,10 +99,7 @@ fn only_checkins_up_to_the_day_count_and_the_later_one_wins_a_tie() {
     assert_eq!(kr["checkins"].as_array().unwrap().len(), 3);
     // Before any check-in a metric stands at its start.
     let before = &show(&ws, "faster-pages/kr", "2026-10-20");
-    assert_eq!(
-        (before["current"].as_f64(), before["progress"].as_f64()),
-        (Some(0.0), Some(0.0))
-    );
+    assert_eq!((before["current"].as_f64(), before["progress"].as_f64()), (Some(0.0), Some(0.0)));
 }
 
 #[test]
@@ -155,10 +137,7 @@ fn an_ended_period_is_scored_on_its_last_day_by_commitment() {
 
     ws.write(
         OBJECTIVE,
-        objective(kr).replace(
-            "lead = \"bob\"",
-            "lead = \"bob\"\ncommitment = \"committed\"",
-        ),
+        objective(kr).replace("lead = \"bob\"", "lead = \"bob\"\ncommitment = \"committed\""),
     );
     assert_eq!(show(&ws, "faster-pages", "2027-02-01")["status"], "missed");
 
@@ -251,24 +230,13 @@ fn short_references_prefer_the_current_period_and_ambiguity_lists_candidates() {
     );
     let missing = ws.okr(&["show", "faster-page", "--as-of", "2026-11-20"]);
     assert_eq!(missing.status, 2);
-    assert!(
-        missing.stderr.contains("did you mean"),
-        "{}",
-        missing.stderr
-    );
+    assert!(missing.stderr.contains("did you mean"), "{}", missing.stderr);
 }
 
 /// The report of the example company as of a day, in a format.
 fn example_report(format: &str, extra: &[&str]) -> String {
-    let mut args = vec![
-        "-C",
-        "examples/lumen-cycles",
-        "report",
-        "--as-of",
-        "2026-11-20",
-        "--format",
-        format,
-    ];
+    let mut args =
+        vec!["-C", "examples/lumen-cycles", "report", "--as-of", "2026-11-20", "--format", format];
     args.extend_from_slice(extra);
     let run = crate::support::okr_in(&repository(), &args);
     assert_eq!(run.status, 0, "{run:?}");
@@ -281,12 +249,8 @@ fn report_json_lists_groups_in_org_chart_order_and_keeps_empty_ones() {
     assert_eq!(report["organization"], "Lumen Cycles");
     assert_eq!(report["period"], "2026-Q4");
     assert_eq!(report["as_of"], "2026-11-20");
-    let groups: Vec<&str> = report["groups"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|g| g["id"].as_str().unwrap())
-        .collect();
+    let groups: Vec<&str> =
+        report["groups"].as_array().unwrap().iter().map(|g| g["id"].as_str().unwrap()).collect();
     // The company, then depth first with siblings by id.
     assert_eq!(
         groups,
@@ -316,12 +280,8 @@ fn report_json_lists_groups_in_org_chart_order_and_keeps_empty_ones() {
 
     let scoped: Value =
         serde_json::from_str(&example_report("json", &["--group", "engineering"])).unwrap();
-    let ids: Vec<&str> = scoped["groups"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|g| g["id"].as_str().unwrap())
-        .collect();
+    let ids: Vec<&str> =
+        scoped["groups"].as_array().unwrap().iter().map(|g| g["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["engineering", "app", "firmware", "platform"]);
 }
 
@@ -333,10 +293,7 @@ fn report_markdown_leaves_out_empty_groups_and_is_the_same_every_time() {
         "{markdown}"
     );
     assert!(markdown.contains("## Engineering (department)"));
-    assert!(
-        !markdown.contains("Sustainability"),
-        "a group without objectives is left out"
-    );
+    assert!(!markdown.contains("Sustainability"), "a group without objectives is left out");
     assert!(
         markdown.contains(
             "| Gross margin per bike | 18 % | 24 % | 30 % | █████░░░░░ 50% | on-track |  |"
@@ -356,17 +313,8 @@ fn markdown_escapes_whatever_a_title_holds() {
             .replace("Median page load", "p50 | `load`\\nnext"),
     );
     let run = ws.okr(&["report", "--as-of", "2026-11-20"]);
-    assert!(
-        run.stdout
-            .contains("### \\# &lt;b&gt;Fast&lt;/b&gt; \\| \\*now\\*"),
-        "{}",
-        run.stdout
-    );
-    assert!(
-        run.stdout.contains("| p50 \\| \\`load\\`<br>next |"),
-        "{}",
-        run.stdout
-    );
+    assert!(run.stdout.contains("### \\# &lt;b&gt;Fast&lt;/b&gt; \\| \\*now\\*"), "{}", run.stdout);
+    assert!(run.stdout.contains("| p50 \\| \\`load\\`<br>next |"), "{}", run.stdout);
 }
 
 #[test]
@@ -408,10 +356,7 @@ fn report_csv_has_a_row_a_key_result() {
     // + 1 (go-to-market) + 2 + 1 (app) + 2 (firmware) + 1 (platform) + 2 (marketing)
     // + 1 (support) = 18 key results.
     assert_eq!(rows.len(), 18);
-    assert_eq!(
-        &rows[0][2],
-        "lumen/2026-Q4/become-the-bike-families-recommend"
-    );
+    assert_eq!(&rows[0][2], "lumen/2026-Q4/become-the-bike-families-recommend");
 }
 
 #[test]
@@ -438,36 +383,24 @@ fn history_and_tree() {
         .collect();
     assert_eq!(periods, ["2026-Q3", "2026-Q4"]);
     // make-updates-boring ended: milestone done (1) and update time (7 - 22) / (5 - 22) = 0.8824: mean 0.9412.
-    assert!(
-        close(&history["periods"][0]["objectives"][0]["score"], 0.94118),
-        "{history:#}"
-    );
+    assert!(close(&history["periods"][0]["objectives"][0]["score"], 0.94118), "{history:#}");
 
     let run = crate::support::okr_in(
         &repository(),
-        &[
-            "-C",
-            "examples/lumen-cycles",
-            "tree",
-            "--as-of",
-            "2026-11-20",
-        ],
+        &["-C", "examples/lumen-cycles", "tree", "--as-of", "2026-11-20"],
     );
     assert!(
-        run.stdout
-            .starts_with("lumen/2026-Q4/become-the-bike-families-recommend"),
+        run.stdout.starts_with("lumen/2026-Q4/become-the-bike-families-recommend"),
         "{}",
         run.stdout
     );
     assert!(
-        run.stdout
-            .contains("├── go-to-market/2026-Q4/turn-riders-into-advocates"),
+        run.stdout.contains("├── go-to-market/2026-Q4/turn-riders-into-advocates"),
         "{}",
         run.stdout
     );
     assert!(
-        run.stdout
-            .contains("│   ├── app/2026-Q4/make-sharing-a-ride-delightful"),
+        run.stdout.contains("│   ├── app/2026-Q4/make-sharing-a-ride-delightful"),
         "{}",
         run.stdout
     );
@@ -481,15 +414,7 @@ fn the_sourcegraph_report_of_2021_q2() {
     let run = |format: &str| {
         let run = crate::support::okr_in(
             &folder,
-            &[
-                "report",
-                "--period",
-                "2021-Q2",
-                "--as-of",
-                "2020-08-15",
-                "--format",
-                format,
-            ],
+            &["report", "--period", "2021-Q2", "--as-of", "2020-08-15", "--format", format],
         );
         assert_eq!(run.status, 0, "{run:?}");
         run.stdout
@@ -525,9 +450,7 @@ fn the_sourcegraph_report_of_2021_q2() {
     for text in [run("markdown"), run("table"), run("csv"), run("json")] {
         let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).collect();
         assert!(
-            !words
-                .iter()
-                .any(|w| ["NaN", "nan", "inf", "infinity"].contains(w)),
+            !words.iter().any(|w| ["NaN", "nan", "inf", "infinity"].contains(w)),
             "no NaN or infinity in any output"
         );
     }
@@ -544,10 +467,7 @@ fn tables_measure_emoji_and_cjk_by_their_width_on_screen() {
                 "Make every page feel instant",
                 "🚀 页面加载更快 — make every page feel instant for every rider 🚲",
             )
-            .replace(
-                "Median page load",
-                "中位数加载时间 ⏱️ for the slowest pages on old phones",
-            ),
+            .replace("Median page load", "中位数加载时间 ⏱️ for the slowest pages on old phones"),
     );
     for columns in ["60", "100"] {
         let output = okr_command(ws.path())
@@ -581,23 +501,15 @@ fn list_filters_by_period_group_and_lead() {
             .unwrap();
     let objectives = objectives.as_array().unwrap();
     assert_eq!(objectives.len(), 11);
-    assert!(
-        objectives
-            .iter()
-            .all(|o| o.get("key_results").is_none() && o["period"] == "2026-Q4")
-    );
+    assert!(objectives.iter().all(|o| o.get("key_results").is_none() && o["period"] == "2026-Q4"));
 
     // chen leads an objective in each quarter, two key results each, none with a lead of its own.
     let krs: Value = serde_json::from_str(
         &example(&["list", "key-results", "--lead", "chen", "--format", "json"]).stdout,
     )
     .unwrap();
-    let refs: Vec<&str> = krs
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|kr| kr["ref"].as_str().unwrap())
-        .collect();
+    let refs: Vec<&str> =
+        krs.as_array().unwrap().iter().map(|kr| kr["ref"].as_str().unwrap()).collect();
     assert_eq!(
         refs,
         [
@@ -609,20 +521,11 @@ fn list_filters_by_period_group_and_lead() {
     );
 
     let app = example(&["list", "initiatives", "--group", "app", "--format", "csv"]);
-    assert_eq!(
-        app.stdout.lines().count(),
-        4,
-        "a header and three initiatives: {}",
-        app.stdout
-    );
+    assert_eq!(app.stdout.lines().count(), 4, "a header and three initiatives: {}", app.stdout);
     let people = example(&["list", "people", "--format", "csv"]);
     assert_eq!(people.stdout.lines().count(), 20, "a header and 19 people");
     let groups = example(&["list", "groups"]);
-    assert!(
-        groups.stdout.contains("sustainability"),
-        "{}",
-        groups.stdout
-    );
+    assert!(groups.stdout.contains("sustainability"), "{}", groups.stdout);
     assert_eq!(example(&["list", "--group", "nobody"]).status, 2);
     assert_eq!(example(&["list", "--period", "2026-Q9"]).status, 2);
 }
@@ -636,21 +539,11 @@ fn show_prints_groups_key_results_and_initiatives_as_text() {
     );
     let kr = example(&["show", "diagnose-from-a-distance/fault-codes"]);
     // (70 - 20) / (90 - 20) = 0.714: 71%, seven cells.
-    assert!(
-        kr.stdout.contains("progress ███████░░░ 71% · on-track"),
-        "{}",
-        kr.stdout
-    );
-    assert!(
-        kr.stdout.contains("  2026-10-21 45\n  2026-11-17 70\n"),
-        "{}",
-        kr.stdout
-    );
+    assert!(kr.stdout.contains("progress ███████░░░ 71% · on-track"), "{}", kr.stdout);
+    assert!(kr.stdout.contains("  2026-10-21 45\n  2026-11-17 70\n"), "{}", kr.stdout);
     let initiative = example(&["show", "fault-code-catalogue"]);
     assert!(
-        initiative
-            .stdout
-            .contains("owner ines · in-progress · due 2026-12-11"),
+        initiative.stdout.contains("owner ines · in-progress · due 2026-12-11"),
         "{}",
         initiative.stdout
     );
@@ -668,8 +561,7 @@ fn reading_commands_warn_about_a_broken_workspace_on_stderr() {
     let run = ws.okr(&["report", "--as-of", "2026-11-20"]);
     assert_eq!(run.status, 0);
     assert!(
-        run.stderr
-            .contains("warning: the workspace has 1 error; `okr check` lists them"),
+        run.stderr.contains("warning: the workspace has 1 error; `okr check` lists them"),
         "{}",
         run.stderr
     );

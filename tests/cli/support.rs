@@ -37,10 +37,7 @@ const BASE: &[(&str, &str)] = &[
         "people.toml",
         "[person.alice]\nname = \"Alice\"\n\n[person.bob]\nname = \"Bob\"\n\n[person.carol]\nname = \"Carol\"\n",
     ),
-    (
-        "groups/acme/group.toml",
-        "name = \"Acme\"\nkind = \"company\"\nlead = \"alice\"\n",
-    ),
+    ("groups/acme/group.toml", "name = \"Acme\"\nkind = \"company\"\nlead = \"alice\"\n"),
     (
         "groups/web/group.toml",
         "name = \"Web\"\nkind = \"team\"\nparent = \"acme\"\nlead = \"bob\"\nmembers = [\"carol\"]\n",
@@ -75,9 +72,7 @@ impl Workspace {
 
     /// An empty folder.
     pub fn bare() -> Workspace {
-        Workspace {
-            dir: tempfile::tempdir().expect("a temporary folder"),
-        }
+        Workspace { dir: tempfile::tempdir().expect("a temporary folder") }
     }
 
     /// A copy of a folder of the repository, or of `../shared/data`.
@@ -115,10 +110,7 @@ impl Workspace {
         let run = self.okr(&all);
         let json = serde_json::from_str(&run.stdout)
             .unwrap_or_else(|e| panic!("`okr check` printed no JSON ({e}): {run:?}"));
-        Check {
-            status: run.status,
-            json,
-        }
+        Check { status: run.status, json }
     }
 
     pub fn check(&self) -> Check {
@@ -160,11 +152,7 @@ pub fn shared_data(path: &str) -> Option<PathBuf> {
     if folder.exists() {
         return Some(folder);
     }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "CI must have `{}`",
-        folder.display()
-    );
+    assert!(std::env::var_os("CI").is_none(), "CI must have `{}`", folder.display());
     eprintln!("skipped: `{}` is absent on this machine", folder.display());
     None
 }
@@ -184,17 +172,12 @@ fn copy_tree(from: &Path, to: &Path) {
 
 impl Check {
     pub fn diagnostics(&self) -> &Vec<Value> {
-        self.json["diagnostics"]
-            .as_array()
-            .expect("`diagnostics` is an array")
+        self.json["diagnostics"].as_array().expect("`diagnostics` is an array")
     }
 
     /// The diagnostics of one rule.
     pub fn of(&self, rule: &str) -> Vec<&Value> {
-        self.diagnostics()
-            .iter()
-            .filter(|d| d["rule"] == rule)
-            .collect()
+        self.diagnostics().iter().filter(|d| d["rule"] == rule).collect()
     }
 
     /// Asserts that `rule` fired once with this severity at `file:line`, and returns it.
@@ -212,21 +195,12 @@ impl Check {
 
     /// Asserts that `rule` did not fire.
     pub fn expect_none(&self, rule: &str) {
-        assert!(
-            self.of(rule).is_empty(),
-            "unexpected `{rule}` in {:#}",
-            self.json
-        );
+        assert!(self.of(rule).is_empty(), "unexpected `{rule}` in {:#}", self.json);
     }
 
     /// Asserts that nothing fired at all.
     pub fn expect_clean(&self) {
-        assert_eq!(
-            self.diagnostics().len(),
-            0,
-            "expected a clean check: {:#}",
-            self.json
-        );
+        assert_eq!(self.diagnostics().len(), 0, "expected a clean check: {:#}", self.json);
         assert_eq!(self.status, 0);
     }
 }

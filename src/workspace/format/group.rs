@@ -11,12 +11,7 @@ const GROUP_KEYS: [&str; 5] = ["name", "kind", "parent", "lead", "members"];
 /// Reads a group file; `None` when it cannot be parsed at all.
 pub fn read(id: Id, text: &str, file: FileId, findings: &mut Vec<Finding>) -> Option<Group> {
     let document = super::parse(text, file, findings)?;
-    let fields = Fields::new(
-        document.get_ref(),
-        file,
-        RuleId::BadValue,
-        format!("group `{id}`"),
-    );
+    let fields = Fields::new(document.get_ref(), file, RuleId::BadValue, format!("group `{id}`"));
     fields.check_keys(&GROUP_KEYS, findings);
 
     let name = fields.text("name", findings);
@@ -26,13 +21,5 @@ pub fn read(id: Id, text: &str, file: FileId, findings: &mut Vec<Finding>) -> Op
     let parent = fields.id("parent", RuleId::GroupTree, findings);
     let lead = fields.id("lead", RuleId::UnknownPerson, findings);
     let members = fields.ids("members", RuleId::UnknownPerson, findings);
-    Some(Group {
-        id,
-        file,
-        name,
-        kind,
-        parent,
-        lead,
-        members,
-    })
+    Some(Group { id, file, name, kind, parent, lead, members })
 }

@@ -29,11 +29,7 @@ pub fn decode(bytes: Vec<u8>, file: FileId, findings: &mut Vec<Finding>) -> Opti
         }
         Err(error) => {
             let bytes = error.as_bytes();
-            let skip = if bytes.starts_with(BYTE_ORDER_MARK.as_bytes()) {
-                3
-            } else {
-                0
-            };
+            let skip = if bytes.starts_with(BYTE_ORDER_MARK.as_bytes()) { 3 } else { 0 };
             let at = error.utf8_error().valid_up_to() - skip;
             findings.push(Finding::new(
                 RuleId::ParseError,
@@ -58,12 +54,7 @@ pub fn parse<'i>(
     }
     let mut reported: Vec<(usize, String)> = errors
         .iter()
-        .map(|error| {
-            (
-                error.span().map_or(0, |span| span.start),
-                error.message().to_owned(),
-            )
-        })
+        .map(|error| (error.span().map_or(0, |span| span.start), error.message().to_owned()))
         .collect();
     reported.sort();
     // The parser's recovery often reports one mistake twice on its line:
@@ -72,10 +63,7 @@ pub fn parse<'i>(
     let (mut counted_to, mut line, mut last_line) = (0, 0, None);
     reported.retain(|(at, _)| {
         let at = (*at).min(text.len());
-        line += text.as_bytes()[counted_to..at]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
+        line += text.as_bytes()[counted_to..at].iter().filter(|&&b| b == b'\n').count();
         counted_to = at;
         last_line.replace(line) != Some(line)
     });

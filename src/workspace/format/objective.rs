@@ -15,18 +15,10 @@ use crate::model::reference::ObjectiveRef;
 use crate::model::source::{FileId, Located, Span};
 use crate::workspace::reader::{Fields, entry_id, span_of, type_name};
 
-const OBJECTIVE_KEYS: [&str; 7] = [
-    "title",
-    "lead",
-    "aligned_to",
-    "description",
-    "commitment",
-    "key_result",
-    "initiative",
-];
-const KEY_RESULT_KEYS: [&str; 8] = [
-    "title", "kind", "start", "target", "unit", "lead", "weight", "checkin",
-];
+const OBJECTIVE_KEYS: [&str; 7] =
+    ["title", "lead", "aligned_to", "description", "commitment", "key_result", "initiative"];
+const KEY_RESULT_KEYS: [&str; 8] =
+    ["title", "kind", "start", "target", "unit", "lead", "weight", "checkin"];
 const CHECKIN_KEYS: [&str; 5] = ["date", "value", "by", "note", "confidence"];
 const INITIATIVE_KEYS: [&str; 5] = ["title", "owner", "supports", "status", "due"];
 
@@ -56,20 +48,11 @@ pub fn read(
         Some(DeValue::String(text)) => !text.trim().is_empty(),
         Some(_) => true,
     };
-    let lead = if lead_written {
-        fields.id("lead", RuleId::UnknownPerson, findings)
-    } else {
-        None
-    };
+    let lead = if lead_written { fields.id("lead", RuleId::UnknownPerson, findings) } else { None };
     let aligned_to = read_alignment(&fields, calendar, findings);
     let description = fields.string("description", findings);
     let commitment = fields
-        .choice(
-            "commitment",
-            &Commitment::NAMES,
-            Commitment::parse,
-            findings,
-        )
+        .choice("commitment", &Commitment::NAMES, Commitment::parse, findings)
         .map_or(Commitment::default(), |c| c.value);
     let key_results = read_entries(&fields, "key_result", findings, read_key_result);
     let initiatives = read_entries(&fields, "initiative", findings, read_initiative);
@@ -159,12 +142,7 @@ fn read_key_result(
     let help = "say what it measures: `title = \"Raise 7-day activation\"`";
     fields.require("title", &KEY_RESULT_KEYS, at, help, findings);
     let kind = fields
-        .choice(
-            "kind",
-            &KeyResultKind::NAMES,
-            KeyResultKind::parse,
-            findings,
-        )
+        .choice("kind", &KeyResultKind::NAMES, KeyResultKind::parse, findings)
         .map_or(KeyResultKind::default(), |kind| kind.value);
     let start = fields.number("start", findings);
     let target = fields.number("target", findings);
@@ -246,10 +224,8 @@ fn read_checkins(
         );
         return (Vec::new(), true);
     };
-    let checkins: Vec<Checkin> = items
-        .iter()
-        .filter_map(|item| read_checkin(fields, item, kind, findings))
-        .collect();
+    let checkins: Vec<Checkin> =
+        items.iter().filter_map(|item| read_checkin(fields, item, kind, findings)).collect();
     let unreadable = checkins.len() < items.len();
     (checkins, unreadable)
 }
@@ -261,13 +237,7 @@ fn read_checkin(
     findings: &mut Vec<Finding>,
 ) -> Option<Checkin> {
     let DeValue::Table(table) = item.get_ref() else {
-        fields.wrong_type(
-            "checkin",
-            item,
-            "a table",
-            "[[key_result.<id>.checkin]]",
-            findings,
-        );
+        fields.wrong_type("checkin", item, "a table", "[[key_result.<id>.checkin]]", findings);
         return None;
     };
     let checkin = Fields::new(
@@ -280,32 +250,14 @@ fn read_checkin(
     let at = span_of(fields.file, item);
 
     let date = checkin.date("date", findings);
-    checkin.require(
-        "date",
-        &CHECKIN_KEYS,
-        at,
-        "date it: `date = 2026-10-14`",
-        findings,
-    );
+    checkin.require("date", &CHECKIN_KEYS, at, "date it: `date = 2026-10-14`", findings);
     let value = read_checkin_value(&checkin, table, at, kind, findings);
     let by = checkin.id("by", RuleId::UnknownPerson, findings);
     let note = checkin.string("note", findings);
     let confidence = checkin
-        .choice(
-            "confidence",
-            &Confidence::NAMES,
-            Confidence::parse,
-            findings,
-        )
+        .choice("confidence", &Confidence::NAMES, Confidence::parse, findings)
         .map(|c| c.value);
-    Some(Checkin {
-        at,
-        date: date?,
-        value: value?,
-        by,
-        note,
-        confidence,
-    })
+    Some(Checkin { at, date: date?, value: value?, by, note, confidence })
 }
 
 /// A check-in's value: a number for metrics and levels, `true` or `false` for milestones.
@@ -371,23 +323,10 @@ fn read_initiative(
     let owner = fields.id("owner", RuleId::UnknownPerson, findings);
     let supports = fields.ids("supports", RuleId::InitiativeLinks, findings);
     let status = fields
-        .choice(
-            "status",
-            &InitiativeStatus::NAMES,
-            InitiativeStatus::parse,
-            findings,
-        )
+        .choice("status", &InitiativeStatus::NAMES, InitiativeStatus::parse, findings)
         .map_or(InitiativeStatus::default(), |status| status.value);
     let due = fields.date("due", findings);
-    Some(Initiative {
-        id,
-        at,
-        title,
-        owner,
-        supports,
-        status,
-        due,
-    })
+    Some(Initiative { id, at, title, owner, supports, status, due })
 }
 
 /// Key results and initiatives of one objective share one namespace.

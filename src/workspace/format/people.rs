@@ -29,13 +29,7 @@ pub fn read(text: &str, file: FileId, findings: &mut Vec<Finding>) -> Option<BTr
         };
         let what = format!("person `{id}`");
         let DeValue::Table(fields) = value.get_ref() else {
-            top.wrong_type(
-                key.get_ref(),
-                value,
-                "a table",
-                &format!("[person.{id}]"),
-                findings,
-            );
+            top.wrong_type(key.get_ref(), value, "a table", &format!("[person.{id}]"), findings);
             continue;
         };
         let fields = Fields::new(fields, file, RuleId::BadValue, what);
@@ -44,15 +38,7 @@ pub fn read(text: &str, file: FileId, findings: &mut Vec<Finding>) -> Option<BTr
         let help = "give the name people know them by: `name = \"Alice Martin\"`";
         fields.require("name", &PERSON_KEYS, at, help, findings);
         let email = fields.string("email", findings);
-        people.insert(
-            id.clone(),
-            Person {
-                id,
-                at,
-                name,
-                email,
-            },
-        );
+        people.insert(id.clone(), Person { id, at, name, email });
     }
     Some(people)
 }

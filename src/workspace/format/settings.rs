@@ -106,14 +106,10 @@ fn read_progress(top: &Fields<'_, '_>, settings: &mut Settings, findings: &mut V
     }
 
     // At risk comes before off track: the first margin is the smaller.
-    let (at_risk, off_track) = (
-        settings.progress.at_risk_margin,
-        settings.progress.off_track_margin,
-    );
+    let (at_risk, off_track) =
+        (settings.progress.at_risk_margin, settings.progress.off_track_margin);
     if at_risk > off_track {
-        let value = progress
-            .get("at_risk_margin")
-            .or(progress.get("off_track_margin"));
+        let value = progress.get("at_risk_margin").or(progress.get("off_track_margin"));
         findings.push(Finding::new(
             RuleId::BadValue,
             value.map_or(Span::whole(top.file), |value| span_of(top.file, value)),
@@ -131,10 +127,7 @@ fn read_limits(top: &Fields<'_, '_>, settings: &mut Settings, findings: &mut Vec
     for (key, slot) in [
         ("max_objectives", &mut settings.limits.max_objectives),
         ("max_key_results", &mut settings.limits.max_key_results),
-        (
-            "max_objectives_per_lead",
-            &mut settings.limits.max_objectives_per_lead,
-        ),
+        ("max_objectives_per_lead", &mut settings.limits.max_objectives_per_lead),
     ] {
         if let Some(limit) = limits.integer(key, 1..=1000, findings) {
             *slot = limit.value as u32;
@@ -150,10 +143,9 @@ fn read_rules(top: &Fields<'_, '_>, settings: &mut Settings, findings: &mut Vec<
         let name_text: &str = name.get_ref();
         let level = rules.choice(name_text, &Level::NAMES, Level::parse, findings);
         if let Some(level) = level {
-            settings.rules.push((
-                Located::new(name_text.to_owned(), span_of(top.file, name)),
-                level.value,
-            ));
+            settings
+                .rules
+                .push((Located::new(name_text.to_owned(), span_of(top.file, name)), level.value));
         }
     }
 }
@@ -204,18 +196,12 @@ fn read_period(
         findings.push(Finding::new(
             RuleId::BadPeriod,
             end.at,
-            format!(
-                "period `{id}` ends on {} before it starts on {}",
-                end.value, start.value
-            ),
+            format!("period `{id}` ends on {} before it starts on {}", end.value, start.value),
             "make `end` the same day as `start` or later",
         ));
         return None;
     }
-    Some(DateRange {
-        start: start.value,
-        end: end.value,
-    })
+    Some(DateRange { start: start.value, end: end.value })
 }
 
 /// A custom period's id: valid, and not a standard period name in disguise.
