@@ -132,6 +132,10 @@ struct TreeContext<'a> {
 impl TreeContext<'_> {
     /// An objective and, below it, what aligns to it. Every node is reached
     /// from one root only, since each objective has at most one parent.
+    ///
+    /// This recurses once a level: an alignment chain thousands of
+    /// objectives deep inside one period could exhaust the stack. Real
+    /// alignment is a few levels deep; an explicit stack would lift the limit.
     fn node(&self, index: usize) -> TreeNode {
         TreeNode {
             objective: objective_view(
