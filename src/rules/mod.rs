@@ -210,7 +210,7 @@ pub fn check(loaded: &Loaded, as_of: NaiveDate) -> Report {
 
     // In the order of their places, so that the locator reads each file forward.
     findings.sort_by_key(|finding| finding.at.map(|at| (at.file, at.range)));
-    let mut locator = Locator::new(loaded.root.clone(), &workspace.sources);
+    let mut locator = Locator::new(loaded.root.clone(), &workspace.sources, &loaded.overlay);
     let mut diagnostics: Vec<Diagnostic> = findings
         .into_iter()
         .filter_map(|finding| {

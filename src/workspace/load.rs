@@ -4,6 +4,7 @@
 //! reports come out the same on every machine. Every entry that does not fit
 //! the layout is a finding; nothing stops the walk but an unreadable root.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -24,7 +25,14 @@ pub struct Loaded {
     pub root: PathBuf,
     pub workspace: Workspace,
     pub findings: Vec<Finding>,
+    /// The edits it was read with, which places must be read from too.
+    pub overlay: Overlay,
 }
+
+/// Files as an edit would leave them, by path relative to the root with `/`
+/// separators: new contents, or `None` for a file the edit removes. Loading
+/// through an overlay checks an edit before anything is written.
+pub type Overlay = BTreeMap<String, Option<Vec<u8>>>;
 
 const PEOPLE_FILE: &str = "people.toml";
 const GROUPS_FOLDER: &str = "groups";
@@ -32,7 +40,13 @@ const GROUP_FILE: &str = "group.toml";
 
 /// Reads the whole workspace at `root`.
 pub fn load(root: &Path) -> Result<Loaded> {
+    load_with(root, Overlay::new())
+}
+
+/// Reads the whole workspace at `root` as it would be with `overlay` applied.
+pub fn load_with(root: &Path, overlay: Overlay) -> Result<Loaded> {
     let mut loader = Loader {
+        overlay,
         root: root.to_path_buf(),
         canonical_root: fs::canonicalize(root)
             .with_context(|| format!("failed to read workspace `{}`", root.display()))?,
@@ -43,10 +57,11 @@ pub fn load(root: &Path) -> Result<Loaded> {
     loader.read_people();
     loader.read_groups();
     loader.workspace.objectives.sort_by(|a, b| a.reference.cmp(&b.reference));
-    Ok(Loaded { root: loader.root, workspace: loader.workspace, findings: loader.findings })
+    Ok(Loaded { root: loader.root, workspace: loader.workspace, findings: loader.findings, overlay: loader.overlay })
 }
 
 struct Loader {
+    overlay: Overlay,
     root: PathBuf,
     canonical_root: PathBuf,
     workspace: Workspace,
@@ -72,7 +87,8 @@ impl Loader {
 
     fn read_people(&mut self) {
         let path = self.root.join(PEOPLE_FILE);
-        if fs::symlink_metadata(&path).is_err() {
+        let in_overlay = self.overlay.get(PEOPLE_FILE).map(Option::is_some);
+        if in_overlay == Some(false) || (in_overlay.is_none() && fs::symlink_metadata(&path).is_err()) {
             return;
         }
         let file = self.workspace.sources.add(PEOPLE_FILE.into(), EntryKind::File);
@@ -95,7 +111,8 @@ impl Loader {
             return;
         }
         match fs::metadata(&groups) {
-            Err(_) => return,
+            Err(_) if !self.overlay_has_below(GROUPS_FOLDER) => return,
+            Err(_) => {}
             Ok(metadata) if !metadata.is_dir() => {
                 let file = self.workspace.sources.add(GROUPS_FOLDER.into(), EntryKind::File);
                 self.findings.push(Finding::new(
@@ -231,6 +248,9 @@ impl Loader {
     /// (a folder, a pipe that would never end, a device), cannot be read, or
     /// is not UTF-8.
     fn read_text(&mut self, path: &Path, file: FileId) -> Option<String> {
+        if let Some(Some(bytes)) = self.overlay.get(self.workspace.sources.path(file)) {
+            return format::decode(bytes.clone(), file, &mut self.findings);
+        }
         let unreadable = |reason: String| {
             Finding::new(
                 RuleId::ParseError,
@@ -258,6 +278,9 @@ impl Loader {
     /// A file at the root, read only while it stays inside the workspace.
     fn read_root_file(&mut self, name: &str, file: FileId) -> Option<String> {
         let path = self.root.join(name);
+        if self.overlay.contains_key(name) {
+            return self.read_text(&path, file);
+        }
         let is_link = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
         if is_link && self.link_target(&path).is_none() {
             self.findings.push(link_outside(name, file));
@@ -287,7 +310,9 @@ impl Loader {
     /// finding, when the folder cannot be listed.
     fn entries(&mut self, folder: &Path, relative: &str, folder_id: FileId) -> Option<Vec<Entry>> {
         let listing = match fs::read_dir(folder) {
-            Ok(listing) => listing,
+            Ok(listing) => Some(listing),
+            // A folder an edit is about to create.
+            Err(_) if self.overlay_has_below(relative) => None,
             Err(error) => {
                 self.findings.push(Finding::new(
                     RuleId::ParseError,
@@ -299,7 +324,7 @@ impl Loader {
             }
         };
         let mut entries = Vec::new();
-        for dir_entry in listing.flatten() {
+        for dir_entry in listing.into_iter().flatten().flatten() {
             let name = dir_entry.file_name().to_string_lossy().into_owned();
             if name.starts_with('.') {
                 continue;
@@ -323,8 +348,35 @@ impl Loader {
             };
             entries.push(Entry { name, path, relative, is_dir });
         }
+        self.apply_overlay(folder, relative, &mut entries);
         entries.sort_by(|a, b| a.name.cmp(&b.name));
         Some(entries)
+    }
+
+    /// Whether the overlay creates a file below `relative`.
+    fn overlay_has_below(&self, relative: &str) -> bool {
+        let prefix = format!("{relative}/");
+        self.overlay.range(prefix.clone()..).take_while(|(path, _)| path.starts_with(&prefix)).any(|(_, contents)| contents.is_some())
+    }
+
+    /// Removes the entries an edit deletes and adds those it creates, with
+    /// the folders that new files imply.
+    fn apply_overlay(&self, folder: &Path, relative: &str, entries: &mut Vec<Entry>) {
+        let prefix = format!("{relative}/");
+        entries.retain(|entry| self.overlay.get(&entry.relative) != Some(&None));
+        for (path, contents) in self.overlay.range(prefix.clone()..) {
+            let Some(rest) = path.strip_prefix(&prefix) else { break };
+            if contents.is_none() {
+                continue;
+            }
+            let (name, is_dir) = match rest.split_once('/') {
+                Some((dir, _)) => (dir, true),
+                None => (rest, false),
+            };
+            if !entries.iter().any(|entry| entry.name == name) {
+                entries.push(Entry { name: name.to_owned(), path: folder.join(name), relative: format!("{prefix}{name}"), is_dir });
+            }
+        }
     }
 
     /// Where a link leads, when that is inside the workspace.

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 
 use crate::finding::Excerpt;
 use crate::model::source::{EntryKind, FileId, Sources, Span};
+use crate::workspace::load::Overlay;
 
 /// A resolved place.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -23,6 +24,7 @@ pub struct Place {
 pub struct Locator<'a> {
     root: PathBuf,
     sources: &'a Sources,
+    overlay: &'a Overlay,
     texts: HashMap<FileId, Option<SourceText>>,
 }
 
@@ -42,8 +44,8 @@ struct SourceText {
 const LONGEST_QUOTED_LINE: usize = 1000;
 
 impl<'a> Locator<'a> {
-    pub fn new(root: PathBuf, sources: &'a Sources) -> Self {
-        Locator { root, sources, texts: HashMap::new() }
+    pub fn new(root: PathBuf, sources: &'a Sources, overlay: &'a Overlay) -> Self {
+        Locator { root, sources, overlay, texts: HashMap::new() }
     }
 
     /// The file, line, column and source line of a span.
@@ -65,11 +67,16 @@ impl<'a> Locator<'a> {
     }
 
     fn text(&mut self, file: FileId) -> Option<&mut SourceText> {
-        let path = self.root.join(self.sources.path(file));
+        let relative = self.sources.path(file);
+        let path = self.root.join(relative);
+        let edited = self.overlay.get(relative).cloned();
         self.texts
             .entry(file)
             .or_insert_with(|| {
-                let bytes = std::fs::read(path).ok()?;
+                let bytes = match edited {
+                    Some(edited) => edited?,
+                    None => std::fs::read(path).ok()?,
+                };
                 let text = String::from_utf8_lossy(&bytes).into_owned();
                 let text = text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text);
                 Some(SourceText::new(text))

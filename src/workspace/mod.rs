@@ -10,4 +10,4 @@ pub mod locate;
 pub mod reader;
 
 pub use discover::{NotAWorkspace, find_root, named_root};
-pub use load::{Loaded, load};
+pub use load::{Loaded, Overlay, load, load_with};
