@@ -2,6 +2,8 @@
 //! library needs, then handed to one module per command.
 
 mod check;
+mod checkin;
+mod commit;
 mod history;
 mod list;
 mod report;
@@ -57,6 +59,8 @@ pub struct Cli {
 pub enum Command {
     /// Validate the workspace: every file, every rule
     Check(check::CheckArgs),
+    /// Record where a key result stands
+    Checkin(checkin::CheckinArgs),
     /// Report a period: progress, pace and score of every objective
     Report(report::ReportArgs),
     /// Show one group, objective, key result or initiative
@@ -78,7 +82,7 @@ pub enum ColorChoice {
 }
 
 /// Parses `YYYY-MM-DD` exactly: four-digit year, two-digit month and day.
-fn parse_day(text: &str) -> Result<NaiveDate, String> {
+pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
     let shape = text.len() == 10
         && text
             .bytes()
@@ -139,6 +143,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let global = cli.global()?;
     match &cli.command {
         Command::Check(args) => check::run(&global, args),
+        Command::Checkin(args) => checkin::run(&global, args),
         Command::Report(args) => report::run(&global, args),
         Command::Show(args) => show::run(&global, args),
         Command::List(args) => list::run(&global, args),

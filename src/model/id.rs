@@ -85,6 +85,24 @@ impl fmt::Display for IdError {
     }
 }
 
+/// The longest id derived from a title.
+pub const MAX_DERIVED_LEN: usize = 48;
+
+impl Id {
+    /// Derives an id from a title: accents folded to ASCII, every other
+    /// character a dash, at most 48 characters cut at a dash. `None` when
+    /// nothing of the title is left.
+    pub fn from_title(title: &str) -> Option<Id> {
+        let folded = deunicode::deunicode(title);
+        let mut id = suggest_id(&folded);
+        if id.len() > MAX_DERIVED_LEN {
+            let cut = id[..=MAX_DERIVED_LEN].rfind('-').unwrap_or(MAX_DERIVED_LEN);
+            id.truncate(cut);
+        }
+        Id::parse(id.trim_end_matches('-')).ok()
+    }
+}
+
 /// Suggests the id a person most likely meant: lowercase, with every run of
 /// other characters turned into a single dash.
 pub fn suggest_id(text: &str) -> String {
@@ -130,6 +148,24 @@ mod tests {
         for (text, error) in cases {
             assert_eq!(Id::parse(text), Err(error), "{text:?}");
         }
+    }
+
+    #[test]
+    fn ids_from_titles_fold_accents_and_cut_at_a_dash() {
+        assert_eq!(
+            Id::from_title("Make onboarding effortless").unwrap().as_str(),
+            "make-onboarding-effortless"
+        );
+        assert_eq!(
+            Id::from_title("Réduire les délais — à 5 jours!").unwrap().as_str(),
+            "reduire-les-delais-a-5-jours"
+        );
+        let long =
+            Id::from_title("Make every single page of the product feel instant for every rider")
+                .unwrap();
+        assert_eq!(long.as_str(), "make-every-single-page-of-the-product-feel");
+        assert!(long.as_str().len() <= MAX_DERIVED_LEN);
+        assert_eq!(Id::from_title("!!!"), None);
     }
 
     #[test]

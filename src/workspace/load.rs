@@ -57,7 +57,12 @@ pub fn load_with(root: &Path, overlay: Overlay) -> Result<Loaded> {
     loader.read_people();
     loader.read_groups();
     loader.workspace.objectives.sort_by(|a, b| a.reference.cmp(&b.reference));
-    Ok(Loaded { root: loader.root, workspace: loader.workspace, findings: loader.findings, overlay: loader.overlay })
+    Ok(Loaded {
+        root: loader.root,
+        workspace: loader.workspace,
+        findings: loader.findings,
+        overlay: loader.overlay,
+    })
 }
 
 struct Loader {
@@ -88,7 +93,9 @@ impl Loader {
     fn read_people(&mut self) {
         let path = self.root.join(PEOPLE_FILE);
         let in_overlay = self.overlay.get(PEOPLE_FILE).map(Option::is_some);
-        if in_overlay == Some(false) || (in_overlay.is_none() && fs::symlink_metadata(&path).is_err()) {
+        if in_overlay == Some(false)
+            || (in_overlay.is_none() && fs::symlink_metadata(&path).is_err())
+        {
             return;
         }
         let file = self.workspace.sources.add(PEOPLE_FILE.into(), EntryKind::File);
@@ -356,7 +363,10 @@ impl Loader {
     /// Whether the overlay creates a file below `relative`.
     fn overlay_has_below(&self, relative: &str) -> bool {
         let prefix = format!("{relative}/");
-        self.overlay.range(prefix.clone()..).take_while(|(path, _)| path.starts_with(&prefix)).any(|(_, contents)| contents.is_some())
+        self.overlay
+            .range(prefix.clone()..)
+            .take_while(|(path, _)| path.starts_with(&prefix))
+            .any(|(_, contents)| contents.is_some())
     }
 
     /// Removes the entries an edit deletes and adds those it creates, with
@@ -374,7 +384,12 @@ impl Loader {
                 None => (rest, false),
             };
             if !entries.iter().any(|entry| entry.name == name) {
-                entries.push(Entry { name: name.to_owned(), path: folder.join(name), relative: format!("{prefix}{name}"), is_dir });
+                entries.push(Entry {
+                    name: name.to_owned(),
+                    path: folder.join(name),
+                    relative: format!("{prefix}{name}"),
+                    is_dir,
+                });
             }
         }
     }

@@ -4,10 +4,13 @@
 //! This is the only module of the library that touches the file system.
 
 pub mod discover;
+pub mod edit;
 pub mod format;
 pub mod load;
 pub mod locate;
 pub mod reader;
+pub mod transaction;
+pub mod write;
 
 pub use discover::{NotAWorkspace, find_root, named_root};
 pub use load::{Loaded, Overlay, load, load_with};

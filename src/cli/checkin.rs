@@ -1,0 +1,148 @@
+//! `okr checkin KR VALUE`: record where a key result stands.
+
+use std::process::ExitCode;
+
+use anyhow::{Result, anyhow, bail};
+use chrono::NaiveDate;
+use clap::Args;
+use toml_edit::{ArrayOfTables, Item, Table, value};
+
+use okr::model::objective::KeyResultKind;
+use okr::model::resolve::Target;
+use okr::workspace::Overlay;
+use okr::workspace::edit::{last_position, make_room_after};
+use okr::workspace::transaction::Transaction;
+
+use crate::cli::commit::{finish, open, target};
+use crate::cli::{Global, parse_day};
+
+#[derive(Debug, Args)]
+pub struct CheckinArgs {
+    /// The key result
+    #[arg(value_name = "KR")]
+    key_result: String,
+
+    /// The figure on that day, or `true`, `false` or `done` for a milestone
+    #[arg(value_name = "VALUE", allow_hyphen_values = true)]
+    value: String,
+
+    /// The day of the check-in; the as-of day by default
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    date: Option<NaiveDate>,
+
+    /// Who checks in
+    #[arg(long, value_name = "PERSON")]
+    by: Option<String>,
+
+    /// What happened
+    #[arg(long, value_name = "TEXT")]
+    note: Option<String>,
+
+    /// The lead's confidence: high, medium or low
+    #[arg(long, value_name = "LEVEL")]
+    confidence: Option<String>,
+
+    /// Print the key result's reference as JSON on stdout
+    #[arg(long = "format", value_name = "FORMAT", value_parser = ["text", "json"], default_value = "text")]
+    format: String,
+}
+
+pub fn run(global: &Global, args: &CheckinArgs) -> Result<ExitCode> {
+    let transaction = Transaction::begin(&global.root, global.as_of)?;
+    let workspace = &transaction.loaded.workspace;
+    let Target::KeyResult(index, kr) = target(global, workspace, &args.key_result)? else {
+        bail!(
+            "`{}` is not a key result\nhelp: name one as `group/period/objective/key-result`, or shorter",
+            args.key_result
+        );
+    };
+    let objective = &workspace.objectives[index];
+    let key_result = &objective.key_results[kr];
+    let reference = format!("{}/{}", objective.reference, key_result.id);
+    let checkin_value = parse_value(key_result.kind, &args.value)?;
+    let relative = workspace.sources.path(objective.file).to_owned();
+
+    let mut file = open(global, &Overlay::new(), &relative)?;
+    let mut checkin = Table::new();
+    checkin.insert("date", value(toml_date(args.date.unwrap_or(global.as_of))));
+    checkin.insert("value", value(checkin_value));
+    if let Some(by) = &args.by {
+        checkin.insert("by", value(by.as_str()));
+    }
+    if let Some(note) = &args.note {
+        checkin.insert("note", value(note.as_str()));
+    }
+    if let Some(confidence) = &args.confidence {
+        checkin.insert("confidence", value(confidence.as_str()));
+    }
+    append_checkin(&mut file.doc, key_result.id.as_str(), checkin)?;
+
+    let edits = Overlay::from([(relative, Some(file.render()))]);
+    let done = format!("checked in {} on {reference}", args.value);
+    finish(global, transaction, edits, &[], &done, &reference, args.format == "json")
+}
+
+/// A check-in's value in the type its key result's kind asks for.
+fn parse_value(kind: KeyResultKind, text: &str) -> Result<toml_edit::Value> {
+    match kind {
+        KeyResultKind::Milestone => match text {
+            "true" | "done" | "yes" => Ok(true.into()),
+            "false" | "no" => Ok(false.into()),
+            _ => Err(anyhow!(
+                "`{text}` is not a milestone's value\nhelp: check in `true` (or `done`) or `false`"
+            )),
+        },
+        _ => {
+            let number: f64 = text.parse().ok().filter(|n: &f64| n.is_finite()).ok_or_else(|| anyhow!("`{text}` is not a number\nhelp: check in the figure on that day, such as `36.5` or `-12`"))?;
+            // Whole numbers stay integers, as people write them.
+            Ok(if number.fract() == 0.0 && number.abs() < 1e15 && !text.contains(['.', 'e', 'E']) {
+                (number as i64).into()
+            } else {
+                number.into()
+            })
+        }
+    }
+}
+
+/// A day as a TOML date, never a string.
+pub fn toml_date(day: NaiveDate) -> toml_edit::Datetime {
+    use chrono::Datelike;
+    toml_edit::Datetime {
+        date: Some(toml_edit::Date {
+            year: day.year() as u16,
+            month: day.month() as u8,
+            day: day.day() as u8,
+        }),
+        time: None,
+        offset: None,
+    }
+}
+
+/// Adds a check-in after the last one of its key result, or after the key
+/// result's own table when it has none.
+fn append_checkin(
+    doc: &mut toml_edit::DocumentMut,
+    key_result: &str,
+    mut checkin: Table,
+) -> Result<()> {
+    let table = doc["key_result"][key_result]
+        .as_table_mut()
+        .ok_or_else(|| anyhow!("key result `{key_result}` is not written as a table here\nhelp: write it as `[key_result.{key_result}]`"))?;
+    let after = last_position(table).unwrap_or(0);
+    make_room_after(doc.as_table_mut(), after);
+    checkin.set_position(Some(after + 1));
+
+    let table = doc["key_result"][key_result].as_table_mut().expect("just found");
+    match table.get_mut("checkin") {
+        Some(Item::ArrayOfTables(checkins)) => checkins.push(checkin),
+        Some(_) => bail!(
+            "`checkin` of `{key_result}` is not an array of tables\nhelp: write check-ins as `[[key_result.{key_result}.checkin]]`"
+        ),
+        None => {
+            let mut checkins = ArrayOfTables::new();
+            checkins.push(checkin);
+            table.insert("checkin", Item::ArrayOfTables(checkins));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,67 @@
+//! What every writing command shares: opening files for an edit, and
+//! committing it with the words the user sees.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{Result, anyhow};
+
+use okr::model::Workspace;
+use okr::model::resolve::{Target, resolve};
+use okr::render;
+use okr::rules::Report;
+use okr::workspace::Overlay;
+use okr::workspace::edit::EditFile;
+use okr::workspace::transaction::{Outcome, Transaction};
+
+use crate::cli::Global;
+
+/// Opens a workspace file for editing, through the overlay when an earlier
+/// step of the same command already changed it.
+pub fn open(global: &Global, overlay: &Overlay, relative: &str) -> Result<EditFile> {
+    let opened = match overlay.get(relative) {
+        Some(Some(bytes)) => EditFile::from_bytes(relative, bytes.clone()),
+        _ => EditFile::open(&global.root, relative),
+    };
+    opened.map_err(|error| anyhow!("{error}\nhelp: {}", error.help()))
+}
+
+/// Resolves a reference the user typed, preferring the current period.
+pub fn target<'a>(global: &Global, workspace: &'a Workspace, text: &str) -> Result<Target<'a>> {
+    let current = workspace.settings.calendar.quarter_of(global.as_of);
+    resolve(workspace, text, &current).map_err(|error| anyhow!("{error}\nhelp: {}", error.help()))
+}
+
+/// Commits an edit: on success says what was done on stderr and, with
+/// `json`, prints the new reference on stdout; a refused edit prints the
+/// errors it would add and exits 1.
+pub fn finish(
+    global: &Global,
+    transaction: Transaction,
+    edits: Overlay,
+    allowed: &[&str],
+    done: &str,
+    reference: &str,
+    json: bool,
+) -> Result<ExitCode> {
+    match transaction.commit(edits, allowed)? {
+        Outcome::Written => {
+            if !global.quiet {
+                eprintln!("{done}");
+            }
+            if json {
+                let line = serde_json::json!({ "ref": reference }).to_string();
+                writeln!(std::io::stdout().lock(), "{line}")?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Outcome::Refused(errors) => {
+            let count = errors.len();
+            let report = Report { diagnostics: errors, errors: count, warnings: 0, files: 0 };
+            eprint!("{}", render::human(&report, global.colour, false));
+            let errors = okr::report::text::count(count, "error");
+            eprintln!("error: this edit would add {errors}; nothing was written");
+            Ok(ExitCode::from(1))
+        }
+    }
+}

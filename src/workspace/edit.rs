@@ -1,0 +1,254 @@
+//! Editing a user's file like a guest: through toml_edit, touching only
+//! what changes.
+//!
+//! toml_edit keeps comments, order and quoting, but a few things it gets
+//! wrong are put right here: it drops a byte order mark, mixes line endings
+//! when a CRLF file holds a multi-line string, regroups dotted keys on any
+//! write, and loses the comment after a value it replaces. The first two are
+//! undone around parsing and printing; a file whose unchanged text does not
+//! print back byte for byte is refused; replaced values keep their decor.
+
+use std::fmt;
+use std::path::Path;
+
+use toml_edit::{DocumentMut, Item, Table, Value};
+
+const BYTE_ORDER_MARK: &str = "\u{feff}";
+
+/// A file opened for editing.
+#[derive(Clone, Debug)]
+pub struct EditFile {
+    /// Its path relative to the root, with `/` separators.
+    pub relative: String,
+    pub doc: DocumentMut,
+    bom: bool,
+    crlf: bool,
+    /// The file did not end in a line break; toml_edit would add one.
+    no_final_newline: bool,
+}
+
+/// Why a file cannot be edited.
+#[derive(Debug)]
+pub enum EditError {
+    Read {
+        relative: String,
+        error: std::io::Error,
+    },
+    NotUtf8 {
+        relative: String,
+    },
+    Parse {
+        relative: String,
+        message: String,
+    },
+    /// Printing the file unchanged would change it: a construct toml_edit
+    /// rewrites, such as dotted keys.
+    WouldRewrite {
+        relative: String,
+        line: usize,
+        text: String,
+    },
+}
+
+impl EditFile {
+    /// A new, empty file.
+    pub fn new(relative: &str) -> EditFile {
+        EditFile {
+            relative: relative.to_owned(),
+            doc: DocumentMut::new(),
+            bom: false,
+            crlf: false,
+            no_final_newline: false,
+        }
+    }
+
+    /// Opens `relative` below `root` for editing.
+    pub fn open(root: &Path, relative: &str) -> Result<EditFile, EditError> {
+        let bytes = std::fs::read(root.join(relative))
+            .map_err(|error| EditError::Read { relative: relative.to_owned(), error })?;
+        EditFile::from_bytes(relative, bytes)
+    }
+
+    /// Reads a file's bytes for editing.
+    pub fn from_bytes(relative: &str, bytes: Vec<u8>) -> Result<EditFile, EditError> {
+        let relative_owned = relative.to_owned();
+        let mut text = String::from_utf8(bytes)
+            .map_err(|_| EditError::NotUtf8 { relative: relative_owned.clone() })?;
+        let bom = text.starts_with(BYTE_ORDER_MARK);
+        if bom {
+            text.drain(..BYTE_ORDER_MARK.len());
+        }
+        // A file is CRLF when every line break is; a mixed file is edited as it is.
+        let crlf =
+            text.contains("\r\n") && text.matches('\n').count() == text.matches("\r\n").count();
+        if crlf {
+            text = text.replace("\r\n", "\n");
+        }
+        let doc: DocumentMut =
+            text.parse().map_err(|error: toml_edit::TomlError| EditError::Parse {
+                relative: relative_owned.clone(),
+                message: error.message().to_owned(),
+            })?;
+        let printed = doc.to_string();
+        let no_final_newline =
+            !text.is_empty() && !text.ends_with('\n') && printed.strip_suffix('\n') == Some(&text);
+        if printed != text && !no_final_newline {
+            let line = first_difference_line(&text, &printed);
+            let quoted = text.lines().nth(line - 1).unwrap_or("").to_owned();
+            return Err(EditError::WouldRewrite { relative: relative_owned, line, text: quoted });
+        }
+        Ok(EditFile { relative: relative.to_owned(), doc, bom, crlf, no_final_newline })
+    }
+
+    /// The file's new bytes, in its own line endings and with its byte order mark.
+    pub fn render(&self) -> Vec<u8> {
+        let mut text = self.doc.to_string();
+        if self.no_final_newline && text.ends_with('\n') {
+            text.pop();
+        }
+        if self.crlf {
+            text = text.replace('\n', "\r\n");
+        }
+        if self.bom {
+            text.insert_str(0, BYTE_ORDER_MARK);
+        }
+        text.into_bytes()
+    }
+}
+
+fn first_difference_line(original: &str, printed: &str) -> usize {
+    let at = original.bytes().zip(printed.bytes()).take_while(|(a, b)| a == b).count();
+    original[..at.min(original.len())].matches('\n').count() + 1
+}
+
+/// Sets `key` in `table`, keeping the comments around an old value.
+pub fn set_value(table: &mut Table, key: &str, mut new: Value) {
+    // The comment above a key belongs to the key, the one after it to the
+    // value: the key stays, and the new value takes the old one's decor.
+    if let Some(old) = table.get_mut(key).and_then(Item::as_value_mut) {
+        *new.decor_mut() = old.decor().clone();
+        *old = new;
+        return;
+    }
+    new.decor_mut().set_prefix(" ");
+    table.insert(key, Item::Value(new));
+}
+
+/// The highest position of a table and every table below it.
+pub fn last_position(table: &Table) -> Option<isize> {
+    let below = table.iter().filter_map(|(_, item)| match item {
+        Item::Table(sub) => last_position(sub),
+        Item::ArrayOfTables(array) => array.iter().filter_map(last_position).max(),
+        _ => None,
+    });
+    below.chain(table.position()).max()
+}
+
+/// Makes room after position `after`: every table placed later moves one on.
+pub fn make_room_after(table: &mut Table, after: isize) {
+    if let Some(position) = table.position().filter(|p| *p > after) {
+        table.set_position(Some(position + 1));
+    }
+    for (_, item) in table.iter_mut() {
+        match item {
+            Item::Table(sub) => make_room_after(sub, after),
+            Item::ArrayOfTables(array) => array.iter_mut().for_each(|t| make_room_after(t, after)),
+            _ => {}
+        }
+    }
+}
+
+impl fmt::Display for EditError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EditError::Read { relative, error } => write!(f, "cannot read `{relative}`: {error}"),
+            EditError::NotUtf8 { relative } => write!(f, "`{relative}` is not UTF-8"),
+            EditError::Parse { relative, message } => {
+                write!(f, "`{relative}` is not valid TOML: {}", message.trim_end())
+            }
+            EditError::WouldRewrite { relative, line, text } => write!(
+                f,
+                "okr cannot edit `{relative}` without rewriting what it did not change, from line {line}: `{}`",
+                text.trim()
+            ),
+        }
+    }
+}
+
+impl EditError {
+    /// What to do about it.
+    pub fn help(&self) -> &'static str {
+        match self {
+            EditError::WouldRewrite { .. } => {
+                "dotted keys such as `a.b = 1` are regrouped by the TOML library okr edits with: write them under a `[table]` header"
+            }
+            EditError::NotUtf8 { .. } | EditError::Parse { .. } => {
+                "`okr check` shows where; fix the file first"
+            }
+            EditError::Read { .. } => "make the file readable",
+        }
+    }
+}
+
+impl std::error::Error for EditError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edit(text: &[u8], change: impl FnOnce(&mut DocumentMut)) -> Vec<u8> {
+        let mut file = EditFile::from_bytes("f.toml", text.to_vec()).expect("an editable file");
+        change(&mut file.doc);
+        file.render()
+    }
+
+    #[test]
+    fn unchanged_files_print_back_byte_for_byte() {
+        for text in [
+            &b"a = 1\n# c\n\n[t]\nb = 'x' # d\n"[..],
+            b"a = 1",
+            b"[t]\na = 1",
+            b"a = 1\r\nb = \"\"\"x\r\ny\"\"\"\r\n",
+            "\u{feff}a = 1\n".as_bytes(),
+        ] {
+            assert_eq!(edit(text, |_| {}), text);
+        }
+    }
+
+    #[test]
+    fn a_crlf_file_with_a_multiline_string_stays_crlf() {
+        let out = edit(b"a = \"\"\"x\r\ny\"\"\"\r\nb = 1\r\n", |doc| {
+            set_value(doc.as_table_mut(), "b", Value::from(2))
+        });
+        assert_eq!(out, b"a = \"\"\"x\r\ny\"\"\"\r\nb = 2\r\n");
+    }
+
+    #[test]
+    fn a_missing_final_newline_stays_missing() {
+        let out = edit(b"a = 1", |doc| set_value(doc.as_table_mut(), "a", Value::from(2)));
+        assert_eq!(out, b"a = 2");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_kept() {
+        let out = edit("\u{feff}b = 1\n".as_bytes(), |doc| {
+            set_value(doc.as_table_mut(), "b", Value::from(2))
+        });
+        assert_eq!(out, "\u{feff}b = 2\n".as_bytes());
+    }
+
+    #[test]
+    fn a_replaced_value_keeps_its_comment() {
+        let out = edit(b"# above\nb = 1 # after\nc = 3\n", |doc| {
+            set_value(doc.as_table_mut(), "b", Value::from(2))
+        });
+        assert_eq!(out, b"# above\nb = 2 # after\nc = 3\n");
+    }
+
+    #[test]
+    fn dotted_keys_are_refused_with_their_line() {
+        let error =
+            EditFile::from_bytes("f.toml", b"a.b = 1\nc = 2\na.d = 3\n".to_vec()).unwrap_err();
+        assert!(matches!(error, EditError::WouldRewrite { line: 2, .. }), "{error}");
+    }
+}

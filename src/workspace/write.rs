@@ -1,0 +1,93 @@
+//! Writing files safely: a lock, atomic replacement, nothing outside the
+//! workspace.
+//!
+//! A writer holds an exclusive lock on `.okr.lock` at the root while it
+//! reads, checks and writes, so that two `okr` processes never lose each
+//! other's edits. Each file is written to a temporary file in its own
+//! folder, flushed and synced, and renamed over the old one: a crash leaves
+//! the old file or the new one, never half of either.
+
+use std::fs::{self, File};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+/// The lock file at the root; it may stay behind and is not part of the workspace.
+pub const LOCK_FILE: &str = ".okr.lock";
+
+/// An exclusive lock on the workspace, released when dropped.
+pub struct WorkspaceLock {
+    _file: File,
+}
+
+/// Waits for and takes the workspace's lock.
+pub fn lock(root: &Path) -> Result<WorkspaceLock> {
+    let path = root.join(LOCK_FILE);
+    let file = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("failed to open the lock `{}`", path.display()))?;
+    file.lock().with_context(|| format!("failed to lock `{}`", path.display()))?;
+    Ok(WorkspaceLock { _file: file })
+}
+
+/// The real path a write to `relative` goes to: links are followed while
+/// they stay inside the workspace, and refused when they lead out of it.
+fn target(root: &Path, relative: &str) -> Result<PathBuf> {
+    let path = root.join(relative);
+    let is_link = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return Ok(path);
+    }
+    let canonical_root = fs::canonicalize(root)?;
+    match fs::canonicalize(&path) {
+        Ok(resolved) if resolved.starts_with(&canonical_root) => Ok(resolved),
+        _ => bail!(
+            "`{relative}` is a link that leads outside the workspace; okr writes nothing there"
+        ),
+    }
+}
+
+/// Replaces (or creates) `relative` with `bytes`, atomically, keeping the
+/// old file's permissions.
+pub fn write_file(root: &Path, relative: &str, bytes: &[u8]) -> Result<()> {
+    let path = target(root, relative)?;
+    let folder = path.parent().expect("a file below the root has a folder");
+    fs::create_dir_all(folder)
+        .with_context(|| format!("failed to create `{}`", folder.display()))?;
+
+    let mut temporary =
+        tempfile::Builder::new().prefix(".okr-").suffix(".tmp").tempfile_in(folder).with_context(
+            || format!("failed to create a temporary file in `{}`", folder.display()),
+        )?;
+    temporary
+        .write_all(bytes)
+        .and_then(|()| temporary.as_file().sync_all())
+        .with_context(|| format!("failed to write `{relative}`"))?;
+    if let Ok(metadata) = fs::metadata(&path) {
+        fs::set_permissions(temporary.path(), metadata.permissions())
+            .with_context(|| format!("failed to keep the permissions of `{relative}`"))?;
+    }
+    temporary.persist(&path).with_context(|| format!("failed to replace `{relative}`"))?;
+    // The rename is durable once the folder is synced too.
+    if let Ok(handle) = File::open(folder) {
+        let _ = handle.sync_all();
+    }
+    Ok(())
+}
+
+/// Removes `relative`, and its folder when that is left empty below `groups/`.
+pub fn remove_file(root: &Path, relative: &str) -> Result<()> {
+    let path = target(root, relative)?;
+    fs::remove_file(&path).with_context(|| format!("failed to remove `{relative}`"))?;
+    if let Some(folder) =
+        path.parent().filter(|f| f.starts_with(root.join("groups")) && *f != root.join("groups"))
+    {
+        // Only succeeds on an empty folder, which is what is meant.
+        let _ = fs::remove_dir(folder);
+    }
+    Ok(())
+}
