@@ -104,6 +104,16 @@ fn parse_value(kind: KeyResultKind, text: &str) -> Result<toml_edit::Value> {
     }
 }
 
+/// A number typed on the command line as TOML writes it: `12` stays an
+/// integer and `12.0` a float, as the user wrote them; `None` when it is not
+/// a finite number.
+pub fn number_value(text: &str) -> Option<toml_edit::Value> {
+    if let Ok(whole) = text.parse::<i64>() {
+        return Some(whole.into());
+    }
+    text.parse::<f64>().ok().filter(|n| n.is_finite()).map(Into::into)
+}
+
 /// A day as a TOML date, never a string.
 pub fn toml_date(day: NaiveDate) -> toml_edit::Datetime {
     use chrono::Datelike;

@@ -1,6 +1,7 @@
 //! The command line: what the user typed, resolved once into what the
 //! library needs, then handed to one module per command.
 
+mod add;
 mod check;
 mod checkin;
 mod commit;
@@ -61,6 +62,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Record where a key result stands
     Checkin(checkin::CheckinArgs),
+    /// Add a person, group, objective, key result or initiative
+    Add(add::AddArgs),
     /// Report a period: progress, pace and score of every objective
     Report(report::ReportArgs),
     /// Show one group, objective, key result or initiative
@@ -144,6 +147,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match &cli.command {
         Command::Check(args) => check::run(&global, args),
         Command::Checkin(args) => checkin::run(&global, args),
+        Command::Add(args) => add::run(&global, args),
         Command::Report(args) => report::run(&global, args),
         Command::Show(args) => show::run(&global, args),
         Command::List(args) => list::run(&global, args),
