@@ -6,8 +6,12 @@ mod check;
 mod checkin;
 mod commit;
 mod history;
+mod init;
 mod list;
+mod mv;
 mod report;
+mod rm;
+mod set;
 mod show;
 mod tree;
 pub mod ui;
@@ -62,8 +66,16 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Record where a key result stands
     Checkin(checkin::CheckinArgs),
+    /// Create a workspace with its company group
+    Init(init::InitArgs),
     /// Add a person, group, objective, key result or initiative
     Add(add::AddArgs),
+    /// Change one field of a group, objective, key result or initiative
+    Set(set::SetArgs),
+    /// Move an objective, or rename a key result or initiative
+    Mv(mv::MvArgs),
+    /// Remove what nothing references any more
+    Rm(rm::RmArgs),
     /// Report a period: progress, pace and score of every objective
     Report(report::ReportArgs),
     /// Show one group, objective, key result or initiative
@@ -143,11 +155,19 @@ impl Cli {
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    // `init` makes a workspace, so it cannot look for one first.
+    if let Command::Init(args) = &cli.command {
+        return init::run(args, cli.quiet);
+    }
     let global = cli.global()?;
     match &cli.command {
         Command::Check(args) => check::run(&global, args),
         Command::Checkin(args) => checkin::run(&global, args),
+        Command::Init(_) => unreachable!("handled before the workspace is looked for"),
         Command::Add(args) => add::run(&global, args),
+        Command::Set(args) => set::run(&global, args),
+        Command::Mv(args) => mv::run(&global, args),
+        Command::Rm(args) => rm::run(&global, args),
         Command::Report(args) => report::run(&global, args),
         Command::Show(args) => show::run(&global, args),
         Command::List(args) => list::run(&global, args),

@@ -1,0 +1,128 @@
+//! `okr rm REF`: remove an objective, key result, initiative or group,
+//! unless something still references it.
+
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+use clap::Args;
+use toml_edit::Item;
+
+use okr::finding::quoted;
+use okr::model::resolve::Target;
+use okr::workspace::Overlay;
+use okr::workspace::transaction::Transaction;
+
+use crate::cli::Global;
+use crate::cli::commit::{finish, open, target};
+
+#[derive(Debug, Args)]
+pub struct RmArgs {
+    /// What to remove
+    #[arg(value_name = "REF")]
+    reference: String,
+    #[arg(long = "format", value_name = "FORMAT", value_parser = ["text", "json"], default_value = "text")]
+    format: String,
+}
+
+pub fn run(global: &Global, args: &RmArgs) -> Result<ExitCode> {
+    let transaction = Transaction::begin(&global.root, global.as_of)?;
+    let workspace = &transaction.loaded.workspace;
+    let (edits, what, reference) = match target(global, workspace, &args.reference)? {
+        Target::Objective(index) => {
+            let objective = &workspace.objectives[index];
+            let reference = objective.reference.to_string();
+            let aligned: Vec<String> = workspace
+                .objectives
+                .iter()
+                .filter(|o| o.aligned_to.as_ref().is_some_and(|p| p.value == objective.reference))
+                .map(|o| o.reference.to_string())
+                .collect();
+            if !aligned.is_empty() {
+                bail!(
+                    "{} still align to `{reference}`\nhelp: align them elsewhere first, or move the objective with `okr mv`",
+                    quoted(&aligned, ", ")
+                );
+            }
+            (
+                Overlay::from([(workspace.sources.path(objective.file).to_owned(), None)]),
+                "objective",
+                reference,
+            )
+        }
+        Target::KeyResult(index, kr) => {
+            let objective = &workspace.objectives[index];
+            let id = &objective.key_results[kr].id;
+            let supporting: Vec<&str> = objective
+                .initiatives
+                .iter()
+                .filter(|i| i.supports.iter().any(|s| &s.value == id))
+                .map(|i| i.id.as_str())
+                .collect();
+            if !supporting.is_empty() {
+                bail!(
+                    "initiatives {} still support `{id}`\nhelp: change their `supports` first",
+                    quoted(&supporting, ", ")
+                );
+            }
+            let relative = workspace.sources.path(objective.file).to_owned();
+            let mut file = open(global, &Overlay::new(), &relative)?;
+            remove_entry(&mut file.doc, "key_result", id.as_str());
+            (
+                Overlay::from([(relative, Some(file.render()))]),
+                "key result",
+                format!("{}/{id}", objective.reference),
+            )
+        }
+        Target::Initiative(index, item) => {
+            let objective = &workspace.objectives[index];
+            let id = &objective.initiatives[item].id;
+            let relative = workspace.sources.path(objective.file).to_owned();
+            let mut file = open(global, &Overlay::new(), &relative)?;
+            remove_entry(&mut file.doc, "initiative", id.as_str());
+            (
+                Overlay::from([(relative, Some(file.render()))]),
+                "initiative",
+                format!("{}/{id}", objective.reference),
+            )
+        }
+        Target::Group(group) => {
+            let owns =
+                workspace.objectives.iter().filter(|o| o.reference.group == group.id).count();
+            let children: Vec<&str> = workspace
+                .groups
+                .values()
+                .filter(|g| g.parent.as_ref().is_some_and(|p| p.value == group.id))
+                .map(|g| g.id.as_str())
+                .collect();
+            if owns > 0 {
+                bail!(
+                    "group `{}` owns {}, whose history stays with it\nhelp: a group with objectives is kept; move them with `okr mv` first if it really goes",
+                    group.id,
+                    okr::report::text::count(owns, "objective")
+                );
+            }
+            if !children.is_empty() {
+                bail!(
+                    "groups {} still have `{}` as their parent\nhelp: give them another parent first",
+                    quoted(&children, ", "),
+                    group.id
+                );
+            }
+            (
+                Overlay::from([(workspace.sources.path(group.file).to_owned(), None)]),
+                "group",
+                group.id.to_string(),
+            )
+        }
+    };
+    let done = format!("removed {what} {reference}");
+    finish(global, transaction, edits, &[], &done, &reference, args.format == "json")
+}
+
+/// Removes `[<table>.<id>]` with everything below it and the comment lines
+/// directly above its header, which toml_edit keeps with the table.
+fn remove_entry(doc: &mut toml_edit::DocumentMut, table: &str, id: &str) {
+    if let Some(Item::Table(parent)) = doc.get_mut(table) {
+        parent.remove(id);
+    }
+}
