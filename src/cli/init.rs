@@ -5,9 +5,10 @@ use std::process::ExitCode;
 
 use anyhow::{Result, anyhow, bail};
 use clap::Args;
-use toml_edit::{Array, DocumentMut, Item, Table, value};
+use toml_edit::{Array, Item, Table, value};
 
 use okr::model::id::Id;
+use okr::workspace::edit::EditFile;
 use okr::workspace::write::write_file;
 
 #[derive(Debug, Args)]
@@ -33,22 +34,22 @@ pub fn run(args: &InitArgs, quiet: bool) -> Result<ExitCode> {
     let company = Id::from_title(&args.org).ok_or_else(|| anyhow!("no group id can be made from `{}`\nhelp: give the organisation a name with letters or digits", args.org))?;
     std::fs::create_dir_all(&root)?;
 
-    let mut settings = DocumentMut::new();
+    let mut settings = EditFile::new("okr.toml");
     let mut organization = Table::new();
     organization.insert("name", value(args.org.as_str()));
     if let Some(month) = args.fiscal_year_start {
         organization.insert("fiscal_year_start", value(i64::from(month)));
     }
-    settings.insert("organization", Item::Table(organization));
+    settings.doc.insert("organization", Item::Table(organization));
 
-    let mut group = DocumentMut::new();
-    group.insert("name", value(args.org.as_str()));
-    group.insert("kind", value("company"));
-    group.insert("members", value(Array::new()));
+    let mut group = EditFile::new("group.toml");
+    group.doc.insert("name", value(args.org.as_str()));
+    group.doc.insert("kind", value("company"));
+    group.doc.insert("members", value(Array::new()));
 
-    write_file(&root, "okr.toml", settings.to_string().as_bytes())?;
+    write_file(&root, "okr.toml", &settings.render())?;
     write_file(&root, "people.toml", b"")?;
-    write_file(&root, &format!("groups/{company}/group.toml"), group.to_string().as_bytes())?;
+    write_file(&root, &format!("groups/{company}/group.toml"), &group.render())?;
     if !quiet {
         eprintln!(
             "created a workspace for {} in `{}` with the company group `{company}`",

@@ -105,6 +105,8 @@ impl EditFile {
         let mut text = self.doc.to_string();
         if self.no_final_newline && text.ends_with('\n') {
             text.pop();
+        } else if !self.no_final_newline && !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
         }
         if self.crlf {
             text = text.replace('\n', "\r\n");
@@ -227,6 +229,13 @@ mod tests {
     fn a_missing_final_newline_stays_missing() {
         let out = edit(b"a = 1", |doc| set_value(doc.as_table_mut(), "a", Value::from(2)));
         assert_eq!(out, b"a = 2");
+    }
+
+    #[test]
+    fn a_new_file_ends_with_a_line_break() {
+        let mut file = EditFile::new("new.toml");
+        file.doc.insert("a", toml_edit::value(1));
+        assert_eq!(file.render(), b"a = 1\n");
     }
 
     #[test]

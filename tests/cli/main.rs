@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod bad_input;
+mod edits;
 mod examples;
 mod output;
 mod reports;

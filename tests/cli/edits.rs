@@ -1,0 +1,280 @@
+//! The writing commands of SPEC §6 with the guarantees of §7: before and
+//! after folders for every command, byte for byte; checks before writing;
+//! concurrent writers; untouched files left alone.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use crate::support::{FASTER_PAGES, Workspace, okr_in, repository};
+
+/// Every file below `folder`, relative, without the lock a writer leaves.
+fn files(folder: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut stack = vec![folder.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let relative = path.strip_prefix(folder).unwrap().to_path_buf();
+                if relative != Path::new(".okr.lock") && relative != Path::new(".keep") {
+                    found.push(relative);
+                }
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// Runs each case of `tests/edits`: `in/` copied to a temporary folder,
+/// the command of `cmd` run there, the result compared with `out/`.
+#[test]
+fn every_writing_command_changes_exactly_what_it_means_to() {
+    let cases = repository().join("tests/edits");
+    let mut ran = 0;
+    for case in std::fs::read_dir(&cases).unwrap().flatten().filter(|e| e.path().is_dir()) {
+        let case = case.path();
+        let name = case.file_name().unwrap().to_string_lossy().into_owned();
+        let ws = Workspace::copy_of(&case.join("in"));
+        let command = std::fs::read_to_string(case.join("cmd")).unwrap();
+        let args = shell_words::split(command.trim()).unwrap();
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let run = okr_in(ws.path(), &args);
+        let status =
+            std::fs::read_to_string(case.join("status")).map_or(0, |s| s.trim().parse().unwrap());
+        assert_eq!(run.status, status, "{name}: {run:?}");
+
+        let expected = case.join("out");
+        assert_eq!(files(ws.path()), files(&expected), "{name}: the files");
+        for file in files(&expected) {
+            let want = std::fs::read(expected.join(&file)).unwrap();
+            let got = std::fs::read(ws.path().join(&file)).unwrap();
+            assert!(
+                want == got,
+                "{name}: `{}` differs:\n{}",
+                file.display(),
+                String::from_utf8_lossy(&got)
+            );
+        }
+        ran += 1;
+    }
+    assert!(ran >= 10, "only {ran} cases");
+}
+
+#[test]
+fn a_workspace_built_only_with_commands_checks_clean() {
+    let ws = Workspace::bare();
+    let okr = |args: &[&str]| {
+        let mut all = vec!["--as-of", "2026-11-20"];
+        all.extend_from_slice(args);
+        let run = ws.okr(&all);
+        assert_eq!(run.status, 0, "okr {}: {run:?}", args.join(" "));
+        run
+    };
+    okr(&["init", "--org", "Acme Corp"]);
+    okr(&["add", "person", "alice", "--name", "Alice"]);
+    okr(&["add", "person", "bob", "--name", "Bob"]);
+    okr(&["set", "acme-corp", "lead", "alice"]);
+    okr(&[
+        "add",
+        "group",
+        "web",
+        "--name",
+        "Web",
+        "--parent",
+        "acme-corp",
+        "--lead",
+        "bob",
+        "--member",
+        "alice",
+    ]);
+    let added = okr(&[
+        "add",
+        "objective",
+        "Make pages fast",
+        "--group",
+        "web",
+        "--lead",
+        "bob",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(added.stdout, "{\"ref\":\"web/2026-Q4/make-pages-fast\"}\n");
+    assert!(
+        added.stderr.contains("added objective web/2026-Q4/make-pages-fast"),
+        "{}",
+        added.stderr
+    );
+    okr(&[
+        "add",
+        "kr",
+        "make-pages-fast",
+        "Median load",
+        "--start",
+        "1200",
+        "--target",
+        "400",
+        "--unit",
+        "ms",
+    ]);
+    okr(&["add", "kr", "make-pages-fast", "CDN live", "--milestone"]);
+    okr(&[
+        "add",
+        "initiative",
+        "make-pages-fast",
+        "Move to a CDN",
+        "--owner",
+        "alice",
+        "--supports",
+        "cdn-live",
+    ]);
+    okr(&["checkin", "median-load", "900", "--by", "bob"]);
+    okr(&["checkin", "cdn-live", "done"]);
+    let check = ws.check();
+    check.expect_clean();
+    let shown: serde_json::Value =
+        serde_json::from_str(&okr(&["show", "make-pages-fast", "--format", "json"]).stdout)
+            .unwrap();
+    // (900 - 1200) / (400 - 1200) = 0.375 and the milestone done: (0.375 + 1) / 2.
+    assert!((shown["progress"].as_f64().unwrap() - 0.6875).abs() < 1e-9, "{shown}");
+}
+
+#[test]
+fn twenty_checkins_at_once_are_all_kept() {
+    let ws = Workspace::new();
+    let children: Vec<_> = (0..20)
+        .map(|n| {
+            crate::support::okr_command(ws.path())
+                .args(["checkin", "load-time", &(800 + n).to_string(), "--as-of", "2026-11-20"])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let output = child.wait_with_output().unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    }
+    let text =
+        std::fs::read_to_string(ws.path().join("groups/web/2026-Q4/faster-pages.toml")).unwrap();
+    for n in 0..20 {
+        assert!(text.contains(&format!("value = {}\n", 800 + n)), "check-in {n} is lost:\n{text}");
+    }
+    assert_eq!(text.matches("[[key_result.load-time.checkin]]").count(), 21);
+}
+
+#[test]
+fn files_an_edit_does_not_change_keep_their_bytes_and_time() {
+    let ws = Workspace::new();
+    let people = ws.path().join("people.toml");
+    let old = SystemTime::now() - Duration::from_secs(86_400);
+    std::fs::File::options().write(true).open(&people).unwrap().set_modified(old).unwrap();
+    let before = std::fs::read(&people).unwrap();
+    assert_eq!(ws.okr(&["checkin", "load-time", "850", "--as-of", "2026-11-20"]).status, 0);
+    assert_eq!(std::fs::read(&people).unwrap(), before);
+    assert_eq!(std::fs::metadata(&people).unwrap().modified().unwrap(), old);
+}
+
+#[test]
+fn bad_input_is_refused_and_touches_nothing() {
+    let ws = Workspace::new();
+    let snapshot = || {
+        files(ws.path())
+            .into_iter()
+            .map(|f| (std::fs::read(ws.path().join(&f)).unwrap(), f))
+            .collect::<Vec<_>>()
+    };
+    let before = snapshot();
+    let long = "x".repeat(65);
+    let cases: Vec<Vec<&str>> = vec![
+        vec!["checkin", "load-time", "fast"],
+        vec!["checkin", "nothing", "1"],
+        vec!["add", "person", "../x", "--name", "X"],
+        vec!["add", "person", "Bad Name", "--name", "X"],
+        vec!["add", "person", "", "--name", "X"],
+        vec!["add", "person", &long, "--name", "X"],
+        vec!["add", "group", "../../etc", "--name", "X", "--parent", "acme"],
+        vec!["add", "objective", "Grow", "--group", "nobody", "--lead", "bob"],
+        vec!["add", "objective", "Grow", "--group", "web", "--lead", "bob", "--period", "2026-Q5"],
+        vec!["add", "objective", "Grow", "--group", "web", "--lead", "bob", "--id", "../../x"],
+        vec![
+            "add",
+            "objective",
+            "Make every page feel instant",
+            "--group",
+            "web",
+            "--lead",
+            "bob",
+            "--id",
+            "faster-pages",
+        ],
+        vec!["add", "kr", "faster-pages", "Speed", "--start", "1", "--target", "x"],
+        vec!["add", "kr", "faster-pages", "Speed"],
+        vec!["set", "faster-pages", "colour", "red"],
+        vec!["set", "load-time", "target", "soon"],
+        vec!["mv", "faster-pages", "web/2026-Q4/../x"],
+        vec!["rm", "nothing"],
+    ];
+    for args in cases {
+        let mut all = args.clone();
+        all.extend(["--as-of", "2026-11-20"]);
+        let run = ws.okr(&all);
+        assert_eq!(run.status, 2, "okr {}: {run:?}", args.join(" "));
+        assert!(run.stderr.starts_with("error: "), "okr {}: {}", args.join(" "), run.stderr);
+        assert_eq!(snapshot(), before, "okr {} touched a file", args.join(" "));
+    }
+    // A valid edit that adds an error exits 1 and writes nothing either.
+    let run = ws.okr(&[
+        "add",
+        "objective",
+        "Grow",
+        "--group",
+        "web",
+        "--lead",
+        "zed",
+        "--as-of",
+        "2026-11-20",
+    ]);
+    assert_eq!(run.status, 1, "{run:?}");
+    assert!(
+        run.stderr.contains("unknown-person") && run.stderr.contains("nothing was written"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(snapshot(), before);
+}
+
+#[test]
+fn an_existing_error_elsewhere_does_not_block_an_unrelated_edit() {
+    let ws = Workspace::new();
+    ws.write("groups/web/2026-Q4/broken.toml", "title = \n");
+    assert_eq!(ws.okr(&["checkin", "load-time", "850", "--as-of", "2026-11-20"]).status, 0);
+    let text =
+        std::fs::read_to_string(ws.path().join("groups/web/2026-Q4/faster-pages.toml")).unwrap();
+    assert!(
+        text.ends_with("[[key_result.load-time.checkin]]\ndate = 2026-11-20\nvalue = 850\n"),
+        "{text}"
+    );
+    assert_eq!(
+        FASTER_PAGES.len()
+            + "\n[[key_result.load-time.checkin]]\ndate = 2026-11-20\nvalue = 850\n".len(),
+        text.len()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_out_of_the_workspace_is_never_written_through() {
+    let ws = Workspace::new();
+    let outside = tempfile::tempdir().unwrap();
+    let target = outside.path().join("people.toml");
+    std::fs::write(&target, "[person.bob]\nname = \"Bob\"\n").unwrap();
+    std::fs::remove_file(ws.path().join("people.toml")).unwrap();
+    std::os::unix::fs::symlink(&target, ws.path().join("people.toml")).unwrap();
+    let run = ws.okr(&["add", "person", "dana", "--name", "Dana", "--as-of", "2026-11-20"]);
+    assert_ne!(run.status, 0, "{run:?}");
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "[person.bob]\nname = \"Bob\"\n");
+}
