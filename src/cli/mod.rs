@@ -5,6 +5,7 @@ mod add;
 mod check;
 mod checkin;
 mod commit;
+mod edit;
 mod history;
 mod init;
 mod list;
@@ -76,6 +77,8 @@ pub enum Command {
     Mv(mv::MvArgs),
     /// Remove what nothing references any more
     Rm(rm::RmArgs),
+    /// Edit a group's or an objective's file in your editor, checked before it is saved
+    Edit(edit::EditArgs),
     /// Report a period: progress, pace and score of every objective
     Report(report::ReportArgs),
     /// Show one group, objective, key result or initiative
@@ -168,6 +171,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Set(args) => set::run(&global, args),
         Command::Mv(args) => mv::run(&global, args),
         Command::Rm(args) => rm::run(&global, args),
+        Command::Edit(args) => edit::run(&global, args, cli.no_input),
         Command::Report(args) => report::run(&global, args),
         Command::Show(args) => show::run(&global, args),
         Command::List(args) => list::run(&global, args),

@@ -278,3 +278,64 @@ fn a_link_out_of_the_workspace_is_never_written_through() {
     assert_ne!(run.status, 0, "{run:?}");
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "[person.bob]\nname = \"Bob\"\n");
 }
+
+/// An editor: a shell script that runs `body` on the file it is given.
+fn editor(ws: &Workspace, body: &str) -> String {
+    let script = ws.path().join(".editor.sh");
+    std::fs::write(&script, format!("#!/bin/sh\n{body}\n")).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    format!("sh {}", script.display())
+}
+
+#[cfg(unix)]
+#[test]
+fn edit_saves_a_valid_edit_and_refuses_a_broken_one() {
+    let ws = Workspace::new();
+    let file = ws.path().join("groups/web/2026-Q4/faster-pages.toml");
+    let run = |editor: &str| {
+        crate::support::okr_command(ws.path())
+            .env("EDITOR", editor)
+            .env_remove("VISUAL")
+            .args(["edit", "load-time", "--as-of", "2026-11-20"])
+            .output()
+            .unwrap()
+    };
+
+    let output = run(&editor(&ws, "sed -i 's/target = 400/target = 350/' \"$1\""));
+    assert!(output.status.success(), "{output:?}");
+    assert!(std::fs::read_to_string(&file).unwrap().contains("target = 350\n"));
+
+    let before = std::fs::read(&file).unwrap();
+    let output = run(&editor(&ws, "sed -i 's/lead = \"bob\"/lead = \"zed\"/' \"$1\""));
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("unknown-person") && stderr.contains("your text is kept in"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(&file).unwrap(), before, "nothing was saved");
+
+    // The file changes on disk while the editor is open: the editor's text is not saved over it.
+    let sneaky = format!(
+        "echo '# changed' >> {}\nsed -i 's/target = 350/target = 300/' \"$1\"",
+        file.display()
+    );
+    let output = run(&editor(&ws, &sneaky));
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("changed on disk"));
+    let on_disk = std::fs::read_to_string(&file).unwrap();
+    assert!(on_disk.ends_with("# changed\n") && !on_disk.contains("target = 300"), "{on_disk}");
+
+    let output = crate::support::okr_command(ws.path())
+        .env_remove("EDITOR")
+        .env_remove("VISUAL")
+        .args(["edit", "load-time"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("set `VISUAL` or `EDITOR`"));
+}

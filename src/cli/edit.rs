@@ -1,0 +1,142 @@
+//! `okr edit REF`: edit a file in `$VISUAL` or `$EDITOR`, checked before
+//! it is saved.
+//!
+//! The editor works on a copy, and the workspace is not locked meanwhile:
+//! the lock is taken only to save, and a file that changed on disk while
+//! the editor was open is not overwritten.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, anyhow, bail};
+use clap::Args;
+
+use okr::model::resolve::Target;
+use okr::workspace::Overlay;
+use okr::workspace::transaction::{Outcome, Transaction};
+
+use crate::cli::Global;
+use crate::cli::commit::target;
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// What to edit: a group, or an objective (also through one of its key results or initiatives)
+    #[arg(value_name = "REF")]
+    reference: String,
+}
+
+pub fn run(global: &Global, args: &EditArgs, no_input: bool) -> Result<ExitCode> {
+    let editor = editor()?;
+    let relative = {
+        let loaded = okr::workspace::load(&global.root)?;
+        let workspace = &loaded.workspace;
+        let file = match target(global, workspace, &args.reference)? {
+            Target::Group(group) => group.file,
+            Target::Objective(index)
+            | Target::KeyResult(index, _)
+            | Target::Initiative(index, _) => workspace.objectives[index].file,
+        };
+        workspace.sources.path(file).to_owned()
+    };
+    let original = std::fs::read(global.root.join(&relative))
+        .with_context(|| format!("failed to read `{relative}`"))?;
+    let copy = copy_path(&relative);
+    std::fs::write(&copy, &original)
+        .with_context(|| format!("failed to write `{}`", copy.display()))?;
+
+    let interactive =
+        !no_input && std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    loop {
+        open_editor(&editor, &copy)?;
+        let edited = std::fs::read(&copy)?;
+        if edited == original {
+            let _ = std::fs::remove_file(&copy);
+            if !global.quiet {
+                eprintln!("no changes to `{relative}`");
+            }
+            return Ok(ExitCode::SUCCESS);
+        }
+
+        let transaction = Transaction::begin(&global.root, global.as_of)?;
+        let on_disk = std::fs::read(global.root.join(&relative)).unwrap_or_default();
+        if on_disk != original {
+            bail!(
+                "`{relative}` changed on disk while it was being edited; nothing was saved\nhelp: your text is kept in `{}`",
+                copy.display()
+            );
+        }
+        let edits = Overlay::from([(relative.clone(), Some(edited))]);
+        match transaction.commit(edits, &[])? {
+            Outcome::Written => {
+                let _ = std::fs::remove_file(&copy);
+                if !global.quiet {
+                    eprintln!("saved `{relative}`");
+                }
+                return Ok(ExitCode::SUCCESS);
+            }
+            Outcome::Refused(errors) => {
+                let count = errors.len();
+                let report = okr::rules::Report {
+                    diagnostics: errors,
+                    errors: count,
+                    warnings: 0,
+                    files: 0,
+                };
+                eprint!("{}", okr::render::human(&report, global.colour, false));
+                let again = interactive
+                    && dialoguer::Confirm::new()
+                        .with_prompt("The edit adds errors. Edit it again?")
+                        .default(true)
+                        .interact()
+                        .unwrap_or(false);
+                if !again {
+                    eprintln!(
+                        "error: nothing was saved\nhelp: your text is kept in `{}`",
+                        copy.display()
+                    );
+                    return Ok(ExitCode::from(1));
+                }
+            }
+        }
+    }
+}
+
+/// `$VISUAL`, else `$EDITOR`, split as a shell would split it.
+fn editor() -> Result<Vec<String>> {
+    let command = ["VISUAL", "EDITOR"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok().filter(|value| !value.trim().is_empty()))
+        .ok_or_else(|| {
+            anyhow!("no editor is set\nhelp: set `VISUAL` or `EDITOR`, such as `EDITOR=vi`")
+        })?;
+    let words = shell_words::split(&command)
+        .map_err(|error| anyhow!("cannot read the editor command `{command}`: {error}"))?;
+    if words.is_empty() {
+        bail!("no editor is set\nhelp: set `VISUAL` or `EDITOR`, such as `EDITOR=vi`");
+    }
+    Ok(words)
+}
+
+/// A copy in the temporary folder that keeps the file's name, so that the
+/// editor knows it is TOML.
+fn copy_path(relative: &str) -> PathBuf {
+    let name = relative.replace('/', "-");
+    std::env::temp_dir().join(format!("okr-edit-{}-{name}", std::process::id()))
+}
+
+fn open_editor(editor: &[String], file: &std::path::Path) -> Result<()> {
+    let status = std::process::Command::new(&editor[0])
+        .args(&editor[1..])
+        .arg(file)
+        .status()
+        .with_context(|| format!("failed to start the editor `{}`", editor[0]))?;
+    if !status.success() {
+        bail!(
+            "the editor `{}` failed ({status}); nothing was saved\nhelp: your text is kept in `{}`",
+            editor[0],
+            file.display()
+        );
+    }
+    Ok(())
+}
