@@ -17,7 +17,7 @@ use okr::workspace::transaction::Transaction;
 
 use crate::cli::checkin::{number_value, toml_date};
 use crate::cli::commit::{finish, open, target};
-use crate::cli::{Global, parse_day};
+use crate::cli::{Global, parse_day, ui};
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
@@ -36,7 +36,7 @@ enum AddCommand {
         /// The person's id, such as `alice`
         id: String,
         #[arg(long)]
-        name: String,
+        name: Option<String>,
         #[arg(long)]
         email: Option<String>,
     },
@@ -45,10 +45,10 @@ enum AddCommand {
         /// The group's id, which is also its folder
         id: String,
         #[arg(long)]
-        name: String,
+        name: Option<String>,
         /// The group above it in the org chart
         #[arg(long)]
-        parent: String,
+        parent: Option<String>,
         #[arg(long)]
         lead: Option<String>,
         /// A member; repeat for more
@@ -63,10 +63,10 @@ enum AddCommand {
         title: String,
         /// The group that owns it
         #[arg(long)]
-        group: String,
+        group: Option<String>,
         /// The one person who keeps it on track
         #[arg(long)]
-        lead: String,
+        lead: Option<String>,
         /// Its period; the quarter of the as-of day by default
         #[arg(long)]
         period: Option<String>,
@@ -89,7 +89,7 @@ enum AddCommand {
         title: String,
         /// Who does it
         #[arg(long)]
-        owner: String,
+        owner: Option<String>,
         /// A key result it moves; repeat for more
         #[arg(long = "supports")]
         supports: Vec<String>,
@@ -134,20 +134,87 @@ struct KrArgs {
     id: Option<String>,
 }
 
+/// What a prompt offers to choose from.
+#[derive(Clone, Copy)]
+enum Choices {
+    Nothing,
+    Groups,
+    People,
+}
+
+/// Asks for missing values before the lock is taken, so that a person
+/// thinking at a prompt does not hold up other writers; the workspace is
+/// read for the choices only when something is asked.
+struct Asker<'a> {
+    global: &'a Global,
+    workspace: Option<(Vec<String>, Vec<String>)>,
+}
+
+impl Asker<'_> {
+    fn value(
+        &mut self,
+        given: &Option<String>,
+        flag: &str,
+        prompt: &str,
+        choices: Choices,
+    ) -> Result<String> {
+        if given.is_some() || !self.global.may_ask {
+            return ui::value_or_ask(given.as_deref(), flag, prompt, &[], self.global.may_ask);
+        }
+        if self.workspace.is_none() {
+            let loaded = okr::workspace::load(&self.global.root)?;
+            let workspace = &loaded.workspace;
+            let groups = okr::report::org_chart_order(workspace, None)
+                .into_iter()
+                .map(|(id, _)| id.to_string())
+                .collect();
+            let people = workspace.people.keys().map(|id| id.to_string()).collect();
+            self.workspace = Some((groups, people));
+        }
+        let (groups, people) = self.workspace.as_ref().expect("just read");
+        let offered: &[String] = match choices {
+            Choices::Nothing => &[],
+            Choices::Groups => groups,
+            Choices::People => people,
+        };
+        ui::value_or_ask(None, flag, prompt, offered, true)
+    }
+}
+
 pub fn run(global: &Global, args: &AddArgs) -> Result<ExitCode> {
+    let mut asker = Asker { global, workspace: None };
+    // The values each kind asks for, in the order it uses them.
+    let (first, second) = match &args.what {
+        AddCommand::Person { name, .. } => {
+            (asker.value(name, "--name", "Name", Choices::Nothing)?, String::new())
+        }
+        AddCommand::Group { name, parent, .. } => (
+            asker.value(name, "--name", "Name", Choices::Nothing)?,
+            asker.value(parent, "--parent", "Parent group", Choices::Groups)?,
+        ),
+        AddCommand::Objective { group, lead, .. } => (
+            asker.value(group, "--group", "Group that owns it", Choices::Groups)?,
+            asker.value(lead, "--lead", "Lead", Choices::People)?,
+        ),
+        AddCommand::Initiative { owner, .. } => {
+            (asker.value(owner, "--owner", "Owner", Choices::People)?, String::new())
+        }
+        AddCommand::Kr(_) => (String::new(), String::new()),
+    };
+
     let transaction = Transaction::begin(&global.root, global.as_of)?;
     let (edits, what, reference) = match &args.what {
-        AddCommand::Person { id, name, email } => {
-            add_person(global, &transaction, id, name, email.as_deref())?
+        AddCommand::Person { id, email, .. } => {
+            add_person(global, &transaction, id, &first, email.as_deref())?
         }
-        AddCommand::Group { id, name, parent, lead, members, kind } => {
-            add_group(&transaction, id, name, parent, lead.as_deref(), members, kind)?
+        AddCommand::Group { id, lead, members, kind, .. } => {
+            add_group(&transaction, id, &first, &second, lead.as_deref(), members, kind)?
         }
-        AddCommand::Objective { title, group, lead, period, aligned_to, id, description } => {
+        AddCommand::Objective { title, period, aligned_to, id, description, .. } => {
             let new = NewObjective {
                 title,
-                group,
-                lead,
+                group: &first,
+                lead: &second,
                 period: period.as_deref(),
                 aligned_to: aligned_to.as_deref(),
                 id: id.as_deref(),
@@ -156,13 +223,13 @@ pub fn run(global: &Global, args: &AddArgs) -> Result<ExitCode> {
             add_objective(global, &transaction, new)?
         }
         AddCommand::Kr(kr) => add_key_result(global, &transaction, kr)?,
-        AddCommand::Initiative { objective, title, owner, supports, due, status, id } => {
+        AddCommand::Initiative { objective, title, supports, due, status, id, .. } => {
             add_initiative(
                 global,
                 &transaction,
                 objective,
                 title,
-                owner,
+                &first,
                 supports,
                 *due,
                 status.as_deref(),

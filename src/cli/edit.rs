@@ -5,7 +5,6 @@
 //! the lock is taken only to save, and a file that changed on disk while
 //! the editor was open is not overwritten.
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -26,7 +25,7 @@ pub struct EditArgs {
     reference: String,
 }
 
-pub fn run(global: &Global, args: &EditArgs, no_input: bool) -> Result<ExitCode> {
+pub fn run(global: &Global, args: &EditArgs) -> Result<ExitCode> {
     let editor = editor()?;
     let relative = {
         let loaded = okr::workspace::load(&global.root)?;
@@ -45,8 +44,7 @@ pub fn run(global: &Global, args: &EditArgs, no_input: bool) -> Result<ExitCode>
     std::fs::write(&copy, &original)
         .with_context(|| format!("failed to write `{}`", copy.display()))?;
 
-    let interactive =
-        !no_input && std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    let interactive = global.may_ask;
     loop {
         open_editor(&editor, &copy)?;
         let edited = std::fs::read(&copy)?;

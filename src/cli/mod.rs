@@ -130,6 +130,8 @@ pub struct Global {
     pub colour: bool,
     pub quiet: bool,
     pub verbose: bool,
+    /// Whether okr may prompt for a missing value.
+    pub may_ask: bool,
 }
 
 impl Cli {
@@ -152,6 +154,7 @@ impl Cli {
             colour: ui::colour_wanted(self.color),
             quiet: self.quiet,
             verbose: self.verbose,
+            may_ask: ui::may_ask(self.no_input),
         })
     }
 }
@@ -171,7 +174,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Set(args) => set::run(&global, args),
         Command::Mv(args) => mv::run(&global, args),
         Command::Rm(args) => rm::run(&global, args),
-        Command::Edit(args) => edit::run(&global, args, cli.no_input),
+        Command::Edit(args) => edit::run(&global, args),
         Command::Report(args) => report::run(&global, args),
         Command::Show(args) => show::run(&global, args),
         Command::List(args) => list::run(&global, args),

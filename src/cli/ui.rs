@@ -41,3 +41,59 @@ pub fn terminal_width() -> Option<u16> {
         _ => None,
     }
 }
+
+/// Whether okr may ask: both ends are a terminal and `--no-input` is absent.
+pub fn may_ask(no_input: bool) -> bool {
+    !no_input && std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}
+
+/// A required value: the one given, else asked for on a terminal (from
+/// `choices` when the workspace has some), else an error naming the flag.
+pub fn value_or_ask(
+    given: Option<&str>,
+    flag: &str,
+    prompt: &str,
+    choices: &[String],
+    may_ask: bool,
+) -> anyhow::Result<String> {
+    if let Some(given) = given {
+        return Ok(given.to_owned());
+    }
+    if !may_ask {
+        anyhow::bail!(
+            "`{flag}` is required\nhelp: give it on the command line; okr asks for it only on a terminal"
+        );
+    }
+    restore_terminal_on_interrupt();
+    let theme = dialoguer::theme::SimpleTheme;
+    let answer = if choices.is_empty() {
+        dialoguer::Input::<String>::with_theme(&theme).with_prompt(prompt).interact_text()
+    } else {
+        let select =
+            dialoguer::Select::with_theme(&theme).with_prompt(prompt).items(choices).default(0);
+        select.interact().map(|index| choices[index].clone())
+    };
+    // In raw mode Ctrl-C reaches the prompt as a key, not as a signal: it
+    // ends okr like the signal does, before anything is written.
+    answer.map_err(|dialoguer::Error::IO(error)| {
+        let _ = console::Term::stderr().show_cursor();
+        if error.kind() == std::io::ErrorKind::Interrupted {
+            eprintln!();
+            std::process::exit(130);
+        }
+        anyhow::anyhow!("cannot ask for `{flag}`: {error}")
+    })
+}
+
+/// Ctrl-C at a prompt ends okr before anything is written; the cursor a
+/// prompt hides is shown again, so that the terminal stays usable.
+fn restore_terminal_on_interrupt() {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        let _ = ctrlc::set_handler(|| {
+            let _ = console::Term::stderr().show_cursor();
+            eprintln!();
+            std::process::exit(130);
+        });
+    });
+}

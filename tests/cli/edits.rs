@@ -339,3 +339,73 @@ fn edit_saves_a_valid_edit_and_refuses_a_broken_one() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("set `VISUAL` or `EDITOR`"));
 }
+
+#[test]
+fn a_missing_value_off_a_terminal_names_the_flag() {
+    let ws = Workspace::new();
+    let run =
+        ws.okr(&["add", "objective", "Grow signups", "--lead", "bob", "--as-of", "2026-11-20"]);
+    assert_eq!(run.status, 2);
+    assert!(run.stderr.contains("`--group` is required"), "{}", run.stderr);
+    let run = ws.okr(&["--no-input", "add", "person", "dana", "--as-of", "2026-11-20"]);
+    assert_eq!(run.status, 2);
+    assert!(run.stderr.contains("`--name` is required"), "{}", run.stderr);
+}
+
+#[cfg(unix)]
+mod prompts {
+    use rexpect::session::{PtySession, spawn_command};
+
+    use crate::support::Workspace;
+
+    /// Sends keys once the prompt has had time to put the terminal in raw mode.
+    fn keys(session: &mut PtySession, keys: &str) {
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        session.send(keys).unwrap();
+        session.flush().unwrap();
+    }
+
+    fn spawn(ws: &Workspace, args: &[&str]) -> PtySession {
+        let mut command = crate::support::okr_command(ws.path());
+        command.args(args).env("TERM", "xterm");
+        spawn_command(command, Some(10_000)).expect("okr starts in a pseudo-terminal")
+    }
+
+    #[test]
+    fn missing_values_are_asked_for_with_the_workspace_as_choices() {
+        let ws = Workspace::new();
+        let mut session =
+            spawn(&ws, &["add", "objective", "Grow signups", "--as-of", "2026-11-20"]);
+        // The choices are acme, then web: one down (`j`) and enter.
+        session.exp_string("Group that owns it").unwrap();
+        session.exp_string("web").unwrap();
+        keys(&mut session, "j");
+        keys(&mut session, "\r");
+        // alice, bob, carol: one down is bob.
+        session.exp_string("Lead").unwrap();
+        session.exp_string("carol").unwrap();
+        keys(&mut session, "j");
+        keys(&mut session, "\r");
+        session.exp_string("added objective web/2026-Q4/grow-signups").unwrap();
+        session.exp_eof().unwrap();
+        let text = std::fs::read_to_string(ws.path().join("groups/web/2026-Q4/grow-signups.toml"))
+            .unwrap();
+        assert_eq!(text, "title = \"Grow signups\"\nlead = \"bob\"\n");
+    }
+
+    #[test]
+    fn ctrl_c_at_a_prompt_writes_nothing_and_shows_the_cursor_again() {
+        let ws = Workspace::new();
+        let before = std::fs::read_dir(ws.path().join("groups/web/2026-Q4")).unwrap().count();
+        let mut session =
+            spawn(&ws, &["add", "objective", "Grow signups", "--as-of", "2026-11-20"]);
+        session.exp_string("web").unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        session.send_control('c').unwrap();
+        let rest = session.exp_eof().unwrap();
+        // The escape sequence that shows the cursor, sent after the prompt hid it.
+        assert!(rest.contains("\u{1b}[?25h"), "{rest:?}");
+        let after = std::fs::read_dir(ws.path().join("groups/web/2026-Q4")).unwrap().count();
+        assert_eq!(before, after);
+    }
+}
