@@ -409,3 +409,95 @@ mod prompts {
         assert_eq!(before, after);
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_write_keeps_permissions_and_follows_a_link_inside_the_workspace() {
+    use std::os::unix::fs::PermissionsExt;
+    let ws = Workspace::new();
+    let real = ws.path().join("drafts/faster-pages.toml");
+    std::fs::create_dir_all(real.parent().unwrap()).unwrap();
+    std::fs::rename(ws.path().join("groups/web/2026-Q4/faster-pages.toml"), &real).unwrap();
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let link = ws.path().join("groups/web/2026-Q4/faster-pages.toml");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+
+    assert_eq!(ws.okr(&["checkin", "load-time", "850", "--as-of", "2026-11-20"]).status, 0);
+    assert!(
+        std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(),
+        "the link stays a link"
+    );
+    assert!(std::fs::read_to_string(&real).unwrap().ends_with("value = 850\n"));
+    assert_eq!(std::fs::metadata(&real).unwrap().permissions().mode() & 0o777, 0o640);
+}
+
+#[test]
+fn rm_refuses_what_is_still_referenced_and_mv_a_key_result_follows_its_initiatives() {
+    let ws = Workspace::new();
+    let objective = format!(
+        "{FASTER_PAGES}\n[initiative.cdn]\ntitle = \"CDN\"\nowner = \"carol\"\nsupports = [\"load-time\"] # the main lever\n"
+    );
+    ws.write("groups/web/2026-Q4/faster-pages.toml", &objective);
+    let run = ws.okr(&["rm", "load-time", "--as-of", "2026-11-20"]);
+    assert_eq!(run.status, 2);
+    assert!(run.stderr.contains("still support `load-time`"), "{}", run.stderr);
+
+    ws.write("groups/acme/2026-Q4/win.toml", "title = \"Win\"\nlead = \"alice\"\n");
+    ws.write(
+        "groups/web/2026-Q4/faster-pages.toml",
+        objective.replace("lead = \"bob\"", "lead = \"bob\"\naligned_to = \"acme/2026-Q4/win\""),
+    );
+    let run = ws.okr(&["rm", "acme/2026-Q4/win", "--as-of", "2026-11-20"]);
+    assert_eq!(run.status, 2);
+    assert!(run.stderr.contains("still align to `acme/2026-Q4/win`"), "{}", run.stderr);
+
+    assert_eq!(ws.okr(&["mv", "load-time", "median-load", "--as-of", "2026-11-20"]).status, 0);
+    let text =
+        std::fs::read_to_string(ws.path().join("groups/web/2026-Q4/faster-pages.toml")).unwrap();
+    assert!(
+        text.contains("[key_result.median-load]\n")
+            && text.contains("[[key_result.median-load.checkin]]\n"),
+        "{text}"
+    );
+    assert!(text.contains("supports = [\"median-load\"] # the main lever\n"), "{text}");
+}
+
+#[test]
+fn a_file_with_dotted_keys_is_refused_by_name_not_rewritten() {
+    let ws = Workspace::new();
+    // Dotted keys with another key between them: toml_edit would group them on any write.
+    let dotted = "title = \"Make every page feel instant\"\nkey_result.load-time.title = \"Median page load\"\nlead = \"bob\"\nkey_result.load-time.start = 1200\nkey_result.load-time.target = 400\n";
+    ws.write("groups/web/2026-Q4/faster-pages.toml", dotted);
+    // The loader reads dotted keys; only editing refuses them.
+    ws.check().expect_none("parse-error");
+    let run = ws.okr(&["set", "load-time", "target", "350", "--as-of", "2026-11-20"]);
+    assert_eq!(run.status, 2, "{run:?}");
+    assert!(run.stderr.contains("dotted keys"), "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(ws.path().join("groups/web/2026-Q4/faster-pages.toml")).unwrap(),
+        dotted
+    );
+}
+
+#[test]
+fn a_negative_value_is_a_value_and_a_milestone_takes_done() {
+    let ws = Workspace::new();
+    ws.write("groups/web/2026-Q4/faster-pages.toml", "title = \"T\"\nlead = \"bob\"\n\n[key_result.delta]\ntitle = \"Delta\"\nstart = 0\ntarget = -10\n\n[key_result.ship]\ntitle = \"Ship\"\nkind = \"milestone\"\n");
+    assert_eq!(ws.okr(&["checkin", "delta", "-4.5", "--as-of", "2026-11-20"]).status, 0);
+    assert_eq!(
+        ws.okr(&["checkin", "ship", "done", "--date", "2026-11-19", "--as-of", "2026-11-20"])
+            .status,
+        0
+    );
+    let text =
+        std::fs::read_to_string(ws.path().join("groups/web/2026-Q4/faster-pages.toml")).unwrap();
+    assert!(
+        text.contains("[[key_result.delta.checkin]]\ndate = 2026-11-20\nvalue = -4.5\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[[key_result.ship.checkin]]\ndate = 2026-11-19\nvalue = true\n"),
+        "{text}"
+    );
+    assert_eq!(ws.okr(&["checkin", "ship", "maybe", "--as-of", "2026-11-20"]).status, 2);
+}
