@@ -103,7 +103,7 @@ fn readme_examples() -> (Vec<Example>, Vec<Vec<String>>) {
         match block {
             Some("console") => {
                 if let Some(command) = line.strip_prefix("$ okr ") {
-                    let args = command.split_whitespace().map(str::to_owned).collect();
+                    let args = shell_words::split(command).expect("README commands are shell words");
                     examples.push(Example { args, expected: Vec::new(), elided: false });
                 } else if let Some(example) = examples.last_mut() {
                     if line == "..." {
@@ -128,10 +128,16 @@ fn readme_examples() -> (Vec<Example>, Vec<Vec<String>>) {
 fn every_readme_example_prints_what_the_readme_shows() {
     let (examples, runs) = readme_examples();
     assert!(examples.len() >= 2, "the README has console examples");
+    // The examples run in order on a copy of `examples/`, since some edit it;
+    // what they print is standard output, then standard error.
+    let copy = Workspace::bare();
+    let copied = Workspace::copy_of(&repository().join("examples"));
+    std::fs::rename(copied.path(), copy.path().join("examples")).unwrap();
     for example in &examples {
         let args: Vec<&str> = example.args.iter().map(String::as_str).collect();
-        let run = okr_in(&repository(), &args);
-        let printed: Vec<&str> = run.stdout.lines().collect();
+        let run = okr_in(copy.path(), &args);
+        let output = format!("{}{}", run.stdout, run.stderr);
+        let printed: Vec<&str> = output.lines().collect();
         if example.elided {
             assert!(
                 printed.len() > example.expected.len(),
