@@ -394,6 +394,27 @@ mod prompts {
     }
 
     #[test]
+    fn edit_offers_to_reopen_a_broken_edit_with_the_text_kept() {
+        let ws = Workspace::new();
+        // The first run breaks the lead; the second finds the broken text and mends it.
+        let script = ws.path().join(".editor.sh");
+        std::fs::write(&script, "#!/bin/sh\nif grep -q zed \"$1\"; then sed -i 's/zed/carol/' \"$1\"; else sed -i 's/\"bob\"/\"zed\"/' \"$1\"; fi\n").unwrap();
+        let mut command = crate::support::okr_command(ws.path());
+        command
+            .args(["edit", "faster-pages", "--as-of", "2026-11-20"])
+            .env("TERM", "xterm")
+            .env("EDITOR", format!("sh {}", script.display()));
+        let mut session = spawn_command(command, Some(10_000)).unwrap();
+        session.exp_string("Edit it again?").unwrap();
+        keys(&mut session, "y");
+        session.exp_string("saved `groups/web/2026-Q4/faster-pages.toml`").unwrap();
+        session.exp_eof().unwrap();
+        let text = std::fs::read_to_string(ws.path().join("groups/web/2026-Q4/faster-pages.toml"))
+            .unwrap();
+        assert!(text.contains("lead = \"carol\"\n"), "{text}");
+    }
+
+    #[test]
     fn ctrl_c_at_a_prompt_writes_nothing_and_shows_the_cursor_again() {
         let ws = Workspace::new();
         let before = std::fs::read_dir(ws.path().join("groups/web/2026-Q4")).unwrap().count();

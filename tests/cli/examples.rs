@@ -103,7 +103,8 @@ fn readme_examples() -> (Vec<Example>, Vec<Vec<String>>) {
         match block {
             Some("console") => {
                 if let Some(command) = line.strip_prefix("$ okr ") {
-                    let args = shell_words::split(command).expect("README commands are shell words");
+                    let args =
+                        shell_words::split(command).expect("README commands are shell words");
                     examples.push(Example { args, expected: Vec::new(), elided: false });
                 } else if let Some(example) = examples.last_mut() {
                     if line == "..." {
