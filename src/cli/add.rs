@@ -296,7 +296,7 @@ fn add_person(
         person.insert("email", value(email));
     }
     append_entry(&mut file.doc, "person", &id, person);
-    Ok((Overlay::from([("people.toml".to_owned(), Some(file.render()))]), "person", id.to_string()))
+    Ok((Overlay::from([file.change()]), "person", id.to_string()))
 }
 
 fn add_group(
@@ -323,7 +323,7 @@ fn add_group(
         doc.insert("lead", value(lead));
     }
     doc.insert("members", value(members.iter().map(String::as_str).collect::<Array>()));
-    Ok((Overlay::from([(file.relative.clone(), Some(file.render()))]), "group", id.to_string()))
+    Ok((Overlay::from([file.change()]), "group", id.to_string()))
 }
 
 struct NewObjective<'a> {
@@ -359,7 +359,7 @@ fn add_objective(
         doc.insert("description", value(description));
     }
     let reference = format!("{group}/{period}/{id}");
-    Ok((Overlay::from([(file.relative.clone(), Some(file.render()))]), "objective", reference))
+    Ok((Overlay::from([file.change()]), "objective", reference))
 }
 
 /// The objective a reference names, with its file opened for editing.
@@ -425,11 +425,7 @@ fn add_key_result(global: &Global, transaction: &Transaction, args: &KrArgs) -> 
         kr.insert("weight", value(number(weight, "weight")?));
     }
     insert_key_result(&mut file.doc, &id, kr);
-    Ok((
-        Overlay::from([(file.relative.clone(), Some(file.render()))]),
-        "key result",
-        format!("{objective}/{id}"),
-    ))
+    Ok((Overlay::from([file.change()]), "key result", format!("{objective}/{id}")))
 }
 
 /// A new key result goes after the last key result, before the initiatives.
@@ -484,9 +480,5 @@ fn add_initiative(
         initiative.insert("due", value(toml_date(due)));
     }
     append_entry(&mut file.doc, "initiative", &id, initiative);
-    Ok((
-        Overlay::from([(file.relative.clone(), Some(file.render()))]),
-        "initiative",
-        format!("{objective}/{id}"),
-    ))
+    Ok((Overlay::from([file.change()]), "initiative", format!("{objective}/{id}")))
 }

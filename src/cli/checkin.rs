@@ -77,7 +77,7 @@ pub fn run(global: &Global, args: &CheckinArgs) -> Result<ExitCode> {
     }
     append_checkin(&mut file.doc, key_result.id.as_str(), checkin)?;
 
-    let edits = Overlay::from([(relative, Some(file.render()))]);
+    let edits = Overlay::from([file.change()]);
     let done = format!("checked in {} on {reference}", args.value);
     finish(global, transaction, edits, &[], &done, &reference, args.format == "json")
 }

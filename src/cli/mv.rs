@@ -61,7 +61,8 @@ pub fn run(global: &Global, args: &MvArgs) -> Result<ExitCode> {
                 let relative = workspace.sources.path(child.file).to_owned();
                 let mut file = open(global, &edits, &relative)?;
                 set_value(file.doc.as_table_mut(), "aligned_to", Value::from(new.to_string()));
-                edits.insert(relative, Some(file.render()));
+                let (relative, bytes) = file.change();
+                edits.insert(relative, bytes);
             }
             (edits, "objective", new.to_string())
         }
@@ -100,11 +101,7 @@ pub fn run(global: &Global, args: &MvArgs) -> Result<ExitCode> {
                 rename_supports(&mut file.doc, old_id.as_str(), new_id.as_str());
             }
             let what = if is_kr { "key result" } else { "initiative" };
-            (
-                Overlay::from([(relative, Some(file.render()))]),
-                what,
-                format!("{}/{new_id}", objective.reference),
-            )
+            (Overlay::from([file.change()]), what, format!("{}/{new_id}", objective.reference))
         }
         Target::Group(group) => bail!(
             "okr does not move groups yet: `{}` keeps its id\nhelp: a group's id is its folder and is named in `parent` and `aligned_to` across the workspace",

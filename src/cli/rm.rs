@@ -67,11 +67,7 @@ pub fn run(global: &Global, args: &RmArgs) -> Result<ExitCode> {
             let relative = workspace.sources.path(objective.file).to_owned();
             let mut file = open(global, &Overlay::new(), &relative)?;
             remove_entry(&mut file.doc, "key_result", id.as_str());
-            (
-                Overlay::from([(relative, Some(file.render()))]),
-                "key result",
-                format!("{}/{id}", objective.reference),
-            )
+            (Overlay::from([file.change()]), "key result", format!("{}/{id}", objective.reference))
         }
         Target::Initiative(index, item) => {
             let objective = &workspace.objectives[index];
@@ -79,11 +75,7 @@ pub fn run(global: &Global, args: &RmArgs) -> Result<ExitCode> {
             let relative = workspace.sources.path(objective.file).to_owned();
             let mut file = open(global, &Overlay::new(), &relative)?;
             remove_entry(&mut file.doc, "initiative", id.as_str());
-            (
-                Overlay::from([(relative, Some(file.render()))]),
-                "initiative",
-                format!("{}/{id}", objective.reference),
-            )
+            (Overlay::from([file.change()]), "initiative", format!("{}/{id}", objective.reference))
         }
         Target::Group(group) => {
             let owns =

@@ -121,7 +121,7 @@ pub fn run(global: &Global, args: &SetArgs) -> Result<ExitCode> {
         .ok_or_else(|| anyhow!("`{reference}` is not written as a table in `{relative}`\nhelp: edit it with `okr edit`"))?;
     set_value(table, &args.field, new);
 
-    let edits = Overlay::from([(relative, Some(file.render()))]);
+    let edits = Overlay::from([file.change()]);
     let done = format!("set {} of {reference} to {}", args.field, args.value);
     finish(global, transaction, edits, &[], &done, &reference, args.format == "json")
 }

@@ -100,6 +100,11 @@ impl EditFile {
         Ok(EditFile { relative: relative.to_owned(), doc, bom, crlf, no_final_newline })
     }
 
+    /// The file as an entry of an overlay: its path and its new bytes.
+    pub fn change(&self) -> (String, Option<Vec<u8>>) {
+        (self.relative.clone(), Some(self.render()))
+    }
+
     /// The file's new bytes, in its own line endings and with its byte order mark.
     pub fn render(&self) -> Vec<u8> {
         let mut text = self.doc.to_string();
