@@ -16,7 +16,7 @@ use okr::workspace::edit::{EditFile, last_position, make_room_after};
 use okr::workspace::transaction::Transaction;
 
 use crate::cli::checkin::{number_value, toml_date};
-use crate::cli::commit::{finish, open, target};
+use crate::cli::commit::{Printed, finish, open, target};
 use crate::cli::{Global, parse_day, ui};
 
 #[derive(Debug, Args)]
@@ -24,9 +24,8 @@ pub struct AddArgs {
     #[command(subcommand)]
     what: AddCommand,
 
-    /// Print the new reference as JSON on stdout
-    #[arg(long = "format", global = true, value_name = "FORMAT", value_parser = ["text", "json"], default_value = "text")]
-    format: String,
+    #[command(flatten)]
+    printed: Printed,
 }
 
 #[derive(Debug, Subcommand)]
@@ -238,7 +237,7 @@ pub fn run(global: &Global, args: &AddArgs) -> Result<ExitCode> {
         }
     };
     let done = format!("added {what} {reference}");
-    finish(global, transaction, edits, &[], &done, &reference, args.format == "json")
+    finish(global, transaction, edits, &[], &done, &reference, args.printed.json())
 }
 
 type Added = (Overlay, &'static str, String);

@@ -13,7 +13,7 @@ use okr::workspace::Overlay;
 use okr::workspace::edit::{last_position, make_room_after};
 use okr::workspace::transaction::Transaction;
 
-use crate::cli::commit::{finish, open, target};
+use crate::cli::commit::{Printed, finish, open, target};
 use crate::cli::{Global, parse_day};
 
 #[derive(Debug, Args)]
@@ -42,9 +42,8 @@ pub struct CheckinArgs {
     #[arg(long, value_name = "LEVEL")]
     confidence: Option<String>,
 
-    /// Print the key result's reference as JSON on stdout
-    #[arg(long = "format", value_name = "FORMAT", value_parser = ["text", "json"], default_value = "text")]
-    format: String,
+    #[command(flatten)]
+    printed: Printed,
 }
 
 pub fn run(global: &Global, args: &CheckinArgs) -> Result<ExitCode> {
@@ -79,7 +78,7 @@ pub fn run(global: &Global, args: &CheckinArgs) -> Result<ExitCode> {
 
     let edits = Overlay::from([file.change()]);
     let done = format!("checked in {} on {reference}", args.value);
-    finish(global, transaction, edits, &[], &done, &reference, args.format == "json")
+    finish(global, transaction, edits, &[], &done, &reference, args.printed.json())
 }
 
 /// A check-in's value in the type its key result's kind asks for.

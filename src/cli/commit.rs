@@ -16,6 +16,21 @@ use okr::workspace::transaction::{Outcome, Transaction};
 
 use crate::cli::Global;
 
+/// `--format` of a writing command: `json` prints the reference of what was
+/// written on stdout, for scripts.
+#[derive(Debug, clap::Args)]
+pub struct Printed {
+    /// Print the reference of what was written as JSON on stdout
+    #[arg(long = "format", global = true, value_name = "FORMAT", value_parser = ["text", "json"], default_value = "text")]
+    format: String,
+}
+
+impl Printed {
+    pub fn json(&self) -> bool {
+        self.format == "json"
+    }
+}
+
 /// Opens a workspace file for editing, through the overlay when an earlier
 /// step of the same command already changed it.
 pub fn open(global: &Global, overlay: &Overlay, relative: &str) -> Result<EditFile> {

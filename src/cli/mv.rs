@@ -15,7 +15,7 @@ use okr::workspace::edit::set_value;
 use okr::workspace::transaction::Transaction;
 
 use crate::cli::Global;
-use crate::cli::commit::{finish, open, target};
+use crate::cli::commit::{Printed, finish, open, target};
 
 #[derive(Debug, Args)]
 pub struct MvArgs {
@@ -26,8 +26,8 @@ pub struct MvArgs {
     /// `group/period/objective/new-id` for a key result or initiative
     #[arg(value_name = "NEW-REF")]
     new_reference: String,
-    #[arg(long = "format", value_name = "FORMAT", value_parser = ["text", "json"], default_value = "text")]
-    format: String,
+    #[command(flatten)]
+    printed: Printed,
 }
 
 pub fn run(global: &Global, args: &MvArgs) -> Result<ExitCode> {
@@ -109,7 +109,7 @@ pub fn run(global: &Global, args: &MvArgs) -> Result<ExitCode> {
         ),
     };
     let done = format!("moved {what} to {reference}");
-    finish(global, transaction, edits, &[], &done, &reference, args.format == "json")
+    finish(global, transaction, edits, &[], &done, &reference, args.printed.json())
 }
 
 /// Renames `[<table>.<old>]` in place: the key changes, the table with its

@@ -13,15 +13,15 @@ use okr::workspace::Overlay;
 use okr::workspace::transaction::Transaction;
 
 use crate::cli::Global;
-use crate::cli::commit::{finish, open, target};
+use crate::cli::commit::{Printed, finish, open, target};
 
 #[derive(Debug, Args)]
 pub struct RmArgs {
     /// What to remove
     #[arg(value_name = "REF")]
     reference: String,
-    #[arg(long = "format", value_name = "FORMAT", value_parser = ["text", "json"], default_value = "text")]
-    format: String,
+    #[command(flatten)]
+    printed: Printed,
 }
 
 pub fn run(global: &Global, args: &RmArgs) -> Result<ExitCode> {
@@ -108,7 +108,7 @@ pub fn run(global: &Global, args: &RmArgs) -> Result<ExitCode> {
         }
     };
     let done = format!("removed {what} {reference}");
-    finish(global, transaction, edits, &[], &done, &reference, args.format == "json")
+    finish(global, transaction, edits, &[], &done, &reference, args.printed.json())
 }
 
 /// Removes `[<table>.<id>]` with everything below it and the comment lines

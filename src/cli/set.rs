@@ -13,7 +13,7 @@ use okr::workspace::edit::set_value;
 use okr::workspace::transaction::Transaction;
 
 use crate::cli::checkin::{number_value, toml_date};
-use crate::cli::commit::{finish, open, target};
+use crate::cli::commit::{Printed, finish, open, target};
 use crate::cli::{Global, parse_day};
 
 #[derive(Debug, Args)]
@@ -27,8 +27,8 @@ pub struct SetArgs {
     /// The new value
     #[arg(value_name = "VALUE", allow_hyphen_values = true)]
     value: String,
-    #[arg(long = "format", value_name = "FORMAT", value_parser = ["text", "json"], default_value = "text")]
-    format: String,
+    #[command(flatten)]
+    printed: Printed,
 }
 
 /// How a field's value is written.
@@ -123,7 +123,7 @@ pub fn run(global: &Global, args: &SetArgs) -> Result<ExitCode> {
 
     let edits = Overlay::from([file.change()]);
     let done = format!("set {} of {reference} to {}", args.field, args.value);
-    finish(global, transaction, edits, &[], &done, &reference, args.format == "json")
+    finish(global, transaction, edits, &[], &done, &reference, args.printed.json())
 }
 
 fn typed(kind: Type, field: &str, text: &str) -> Result<Value> {
