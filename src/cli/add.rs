@@ -12,10 +12,10 @@ use okr::model::objective::InitiativeStatus;
 use okr::model::org::GroupKind;
 use okr::model::resolve::Target;
 use okr::workspace::Overlay;
-use okr::workspace::edit::{EditFile, last_position, make_room_after};
+use okr::workspace::edit::{EditFile, last_position, make_room_after, text};
 use okr::workspace::transaction::Transaction;
 
-use crate::cli::checkin::{number_value, toml_date};
+use crate::cli::checkin::toml_date;
 use crate::cli::commit::{Printed, finish, open, target};
 use crate::cli::{Global, parse_day, ui};
 
@@ -290,9 +290,9 @@ fn add_person(
         EditFile::new("people.toml")
     };
     let mut person = Table::new();
-    person.insert("name", value(name));
+    person.insert("name", Item::Value(text(name, false)));
     if let Some(email) = email {
-        person.insert("email", value(email));
+        person.insert("email", Item::Value(text(email, false)));
     }
     append_entry(&mut file.doc, "person", &id, person);
     Ok((Overlay::from([file.change()]), "person", id.to_string()))
@@ -315,11 +315,11 @@ fn add_group(
     let kind = GroupKind::parse(kind).expect("clap allows only group kinds");
     let mut file = EditFile::new(&format!("groups/{id}/group.toml"));
     let doc = &mut file.doc;
-    doc.insert("name", value(name));
+    doc.insert("name", Item::Value(text(name, false)));
     doc.insert("kind", value(kind.as_str()));
-    doc.insert("parent", value(parent));
+    doc.insert("parent", Item::Value(text(parent, false)));
     if let Some(lead) = lead {
-        doc.insert("lead", value(lead));
+        doc.insert("lead", Item::Value(text(lead, false)));
     }
     doc.insert("members", value(members.iter().map(String::as_str).collect::<Array>()));
     Ok((Overlay::from([file.change()]), "group", id.to_string()))
@@ -349,13 +349,13 @@ fn add_objective(
 
     let mut file = EditFile::new(&format!("{folder}/{id}.toml"));
     let doc = &mut file.doc;
-    doc.insert("title", value(new.title));
-    doc.insert("lead", value(new.lead));
+    doc.insert("title", Item::Value(text(new.title, false)));
+    doc.insert("lead", Item::Value(text(new.lead, false)));
     if let Some(parent) = new.aligned_to {
-        doc.insert("aligned_to", value(parent));
+        doc.insert("aligned_to", Item::Value(text(parent, false)));
     }
     if let Some(description) = new.description {
-        doc.insert("description", value(description));
+        doc.insert("description", Item::Value(text(description, false)));
     }
     let reference = format!("{group}/{period}/{id}");
     Ok((Overlay::from([file.change()]), "objective", reference))
@@ -385,7 +385,7 @@ fn objective_file(
 }
 
 fn number(text: &str, flag: &str) -> Result<toml_edit::Value> {
-    number_value(text).ok_or_else(|| {
+    okr::workspace::edit::number(text).ok_or_else(|| {
         anyhow!("`--{flag} {text}` is not a number\nhelp: give a figure such as `32` or `12.5`")
     })
 }
@@ -395,7 +395,7 @@ fn add_key_result(global: &Global, transaction: &Transaction, args: &KrArgs) -> 
     let id = new_id(args.id.as_deref(), &args.title, |id| taken.contains(id))?;
 
     let mut kr = Table::new();
-    kr.insert("title", value(args.title.as_str()));
+    kr.insert("title", Item::Value(text(&args.title, false)));
     match (&args.start, &args.target, args.milestone, &args.at_least, &args.at_most) {
         (Some(start), Some(target), ..) => {
             kr.insert("start", value(number(start, "start")?));
@@ -415,10 +415,10 @@ fn add_key_result(global: &Global, transaction: &Transaction, args: &KrArgs) -> 
         _ => unreachable!("clap requires one way to measure"),
     }
     if let Some(unit) = &args.unit {
-        kr.insert("unit", value(unit.as_str()));
+        kr.insert("unit", Item::Value(text(unit, false)));
     }
     if let Some(lead) = &args.lead {
-        kr.insert("lead", value(lead.as_str()));
+        kr.insert("lead", Item::Value(text(lead, false)));
     }
     if let Some(weight) = &args.weight {
         kr.insert("weight", value(number(weight, "weight")?));
@@ -466,14 +466,14 @@ fn add_initiative(
     let (objective, mut file, taken) = objective_file(global, transaction, objective)?;
     let id = new_id(id, title, |id| taken.contains(id))?;
     let mut initiative = Table::new();
-    initiative.insert("title", value(title));
-    initiative.insert("owner", value(owner));
+    initiative.insert("title", Item::Value(text(title, false)));
+    initiative.insert("owner", Item::Value(text(owner, false)));
     if !supports.is_empty() {
         initiative
             .insert("supports", value(supports.iter().map(String::as_str).collect::<Array>()));
     }
     if let Some(status) = status {
-        initiative.insert("status", value(status));
+        initiative.insert("status", Item::Value(text(status, false)));
     }
     if let Some(due) = due {
         initiative.insert("due", value(toml_date(due)));

@@ -10,7 +10,7 @@ use toml_edit::{ArrayOfTables, Item, Table, value};
 use okr::model::objective::KeyResultKind;
 use okr::model::resolve::Target;
 use okr::workspace::Overlay;
-use okr::workspace::edit::{last_position, make_room_after};
+use okr::workspace::edit::{last_position, make_room_after, text};
 use okr::workspace::transaction::Transaction;
 
 use crate::cli::commit::{Printed, finish, open, target};
@@ -66,13 +66,13 @@ pub fn run(global: &Global, args: &CheckinArgs) -> Result<ExitCode> {
     checkin.insert("date", value(toml_date(args.date.unwrap_or(global.as_of))));
     checkin.insert("value", value(checkin_value));
     if let Some(by) = &args.by {
-        checkin.insert("by", value(by.as_str()));
+        checkin.insert("by", Item::Value(text(by, false)));
     }
     if let Some(note) = &args.note {
-        checkin.insert("note", value(note.as_str()));
+        checkin.insert("note", Item::Value(text(note, false)));
     }
     if let Some(confidence) = &args.confidence {
-        checkin.insert("confidence", value(confidence.as_str()));
+        checkin.insert("confidence", Item::Value(text(confidence, false)));
     }
     append_checkin(&mut file.doc, key_result.id.as_str(), checkin)?;
 
@@ -101,16 +101,6 @@ fn parse_value(kind: KeyResultKind, text: &str) -> Result<toml_edit::Value> {
             })
         }
     }
-}
-
-/// A number typed on the command line as TOML writes it: `12` stays an
-/// integer and `12.0` a float, as the user wrote them; `None` when it is not
-/// a finite number.
-pub fn number_value(text: &str) -> Option<toml_edit::Value> {
-    if let Ok(whole) = text.parse::<i64>() {
-        return Some(whole.into());
-    }
-    text.parse::<f64>().ok().filter(|n| n.is_finite()).map(Into::into)
 }
 
 /// A day as a TOML date, never a string.

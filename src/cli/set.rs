@@ -12,7 +12,7 @@ use okr::workspace::Overlay;
 use okr::workspace::edit::set_value;
 use okr::workspace::transaction::Transaction;
 
-use crate::cli::checkin::{number_value, toml_date};
+use crate::cli::checkin::toml_date;
 use crate::cli::commit::{Printed, finish, open, target};
 use crate::cli::{Global, parse_day};
 
@@ -128,8 +128,8 @@ pub fn run(global: &Global, args: &SetArgs) -> Result<ExitCode> {
 
 fn typed(kind: Type, field: &str, text: &str) -> Result<Value> {
     match kind {
-        Type::Text => Ok(text.into()),
-        Type::Number => number_value(text).ok_or_else(|| {
+        Type::Text => Ok(okr::workspace::edit::text(text, false)),
+        Type::Number => okr::workspace::edit::number(text).ok_or_else(|| {
             anyhow!(
                 "`{field}` takes a number, not `{text}`\nhelp: give a figure such as `45` or `12.5`"
             )

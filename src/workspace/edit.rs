@@ -89,10 +89,14 @@ impl EditFile {
                 relative: relative_owned.clone(),
                 message: error.message().to_owned(),
             })?;
-        let printed = doc.to_string();
-        let no_final_newline =
-            !text.is_empty() && !text.ends_with('\n') && printed.strip_suffix('\n') == Some(&text);
-        if printed != text && !no_final_newline {
+        // A file that does not end in a line break keeps not ending in one,
+        // whatever toml_edit does with its last line.
+        let no_final_newline = !text.is_empty() && !text.ends_with('\n');
+        let mut printed = doc.to_string();
+        if no_final_newline && printed.ends_with('\n') {
+            printed.pop();
+        }
+        if printed != text {
             let line = first_difference_line(&text, &printed);
             let quoted = text.lines().nth(line - 1).unwrap_or("").to_owned();
             return Err(EditError::WouldRewrite { relative: relative_owned, line, text: quoted });
@@ -128,11 +132,57 @@ fn first_difference_line(original: &str, printed: &str) -> usize {
     original[..at.min(original.len())].matches('\n').count() + 1
 }
 
-/// Sets `key` in `table`, keeping the comments around an old value.
+/// A string value as one line: newlines and control characters escaped,
+/// so that a CRLF file cannot change what it says. `literal` asks for a
+/// `'literal'` string, as the value it replaces was written, where the text
+/// allows one.
+pub fn text(value: &str, literal: bool) -> Value {
+    let plain = !value.chars().any(|c| c == '\'' || c.is_control());
+    let written = if literal && plain {
+        format!("'{value}'")
+    } else {
+        let mut escaped = String::from("\"");
+        for c in value.chars() {
+            match c {
+                '"' => escaped.push_str("\\\""),
+                '\\' => escaped.push_str("\\\\"),
+                '\n' => escaped.push_str("\\n"),
+                '\r' => escaped.push_str("\\r"),
+                '\t' => escaped.push_str("\\t"),
+                c if c.is_control() => escaped.push_str(&format!("\\u{:04X}", u32::from(c))),
+                c => escaped.push(c),
+            }
+        }
+        escaped.push('"');
+        escaped
+    };
+    written.parse().expect("an escaped TOML string parses")
+}
+
+/// A number as the user typed it (`1e3` stays `1e3`), or `None` when the
+/// text is not a finite decimal number.
+pub fn number(typed: &str) -> Option<Value> {
+    typed.parse::<f64>().ok().filter(|n| n.is_finite())?;
+    match typed.parse::<Value>() {
+        Ok(value @ (Value::Integer(_) | Value::Float(_))) => Some(value),
+        // Rust reads forms TOML does not (`1.`, `.5`): write the figure plainly.
+        _ => typed.parse::<f64>().ok().map(Value::from),
+    }
+}
+
+/// Sets `key` in `table`, keeping the comments around an old value and, for
+/// text, its quoting.
 pub fn set_value(table: &mut Table, key: &str, mut new: Value) {
     // The comment above a key belongs to the key, the one after it to the
     // value: the key stays, and the new value takes the old one's decor.
     if let Some(old) = table.get_mut(key).and_then(Item::as_value_mut) {
+        if let (Value::String(was), Some(now)) = (&*old, new.as_str()) {
+            let literal = was
+                .as_repr()
+                .and_then(|repr| repr.as_raw().as_str())
+                .is_some_and(|raw| raw.starts_with('\''));
+            new = text(now, literal);
+        }
         *new.decor_mut() = old.decor().clone();
         *old = new;
         return;
@@ -215,6 +265,7 @@ mod tests {
             &b"a = 1\n# c\n\n[t]\nb = 'x' # d\n"[..],
             b"a = 1",
             b"[t]\na = 1",
+            b"a = 1\n# the end",
             b"a = 1\r\nb = \"\"\"x\r\ny\"\"\"\r\n",
             "\u{feff}a = 1\n".as_bytes(),
         ] {
@@ -234,6 +285,13 @@ mod tests {
     fn a_missing_final_newline_stays_missing() {
         let out = edit(b"a = 1", |doc| set_value(doc.as_table_mut(), "a", Value::from(2)));
         assert_eq!(out, b"a = 2");
+    }
+
+    #[test]
+    fn a_file_ending_in_a_comment_keeps_its_missing_line_break() {
+        let out =
+            edit(b"a = 1\n# the end", |doc| set_value(doc.as_table_mut(), "a", Value::from(2)));
+        assert_eq!(out, b"a = 2\n# the end");
     }
 
     #[test]
@@ -257,6 +315,28 @@ mod tests {
             set_value(doc.as_table_mut(), "b", Value::from(2))
         });
         assert_eq!(out, b"# above\nb = 2 # after\nc = 3\n");
+    }
+
+    #[test]
+    fn text_keeps_its_quoting_and_stays_on_one_line() {
+        let out =
+            edit(b"a = 'x' # c\n", |doc| set_value(doc.as_table_mut(), "a", Value::from("y")));
+        assert_eq!(out, b"a = 'y' # c\n");
+        let out = edit(b"a = 'x'\r\n", |doc| {
+            set_value(doc.as_table_mut(), "a", Value::from("two\nlines"))
+        });
+        assert_eq!(out, b"a = \"two\\nlines\"\r\n");
+        assert_eq!(text("say \"hi\"\t", false).to_string(), "\"say \\\"hi\\\"\\t\"");
+    }
+
+    #[test]
+    fn numbers_keep_the_form_they_were_typed_in() {
+        assert_eq!(number("1e3").map(|v| v.to_string()), Some("1e3".to_owned()));
+        assert_eq!(number("-12").map(|v| v.to_string()), Some("-12".to_owned()));
+        assert_eq!(number("2.50").map(|v| v.to_string()), Some("2.50".to_owned()));
+        assert!(number("nan").is_none());
+        assert!(number("0x10").is_none());
+        assert!(number("1e400").is_none());
     }
 
     #[test]
