@@ -352,13 +352,28 @@ fn add_objective(
     doc.insert("title", Item::Value(text(new.title, false)));
     doc.insert("lead", Item::Value(text(new.lead, false)));
     if let Some(parent) = new.aligned_to {
-        doc.insert("aligned_to", Item::Value(text(parent, false)));
+        let parent = full_objective_reference(global, workspace, parent)?;
+        doc.insert("aligned_to", Item::Value(text(&parent, false)));
     }
     if let Some(description) = new.description {
         doc.insert("description", Item::Value(text(description, false)));
     }
     let reference = format!("{group}/{period}/{id}");
     Ok((Overlay::from([file.change()]), "objective", reference))
+}
+
+/// The full reference of the objective a short one names.
+pub fn full_objective_reference(
+    global: &Global,
+    workspace: &okr::model::Workspace,
+    text: &str,
+) -> Result<String> {
+    match target(global, workspace, text)? {
+        Target::Objective(index) => Ok(workspace.objectives[index].reference.to_string()),
+        _ => bail!(
+            "`{text}` is not an objective\nhelp: align to an objective, as `group/period/objective` or shorter"
+        ),
+    }
 }
 
 /// The objective a reference names, with its file opened for editing.

@@ -44,7 +44,29 @@ pub fn open(global: &Global, overlay: &Overlay, relative: &str) -> Result<EditFi
 /// Resolves a reference the user typed, preferring the current period.
 pub fn target<'a>(global: &Global, workspace: &'a Workspace, text: &str) -> Result<Target<'a>> {
     let current = workspace.settings.calendar.quarter_of(global.as_of);
-    resolve(workspace, text, &current).map_err(|error| anyhow!("{error}\nhelp: {}", error.help()))
+    resolve(workspace, text, &current).map_err(|error| {
+        let unreadable = workspace.unreadable.objectives.len();
+        let hint = if unreadable > 0 {
+            let files = okr::report::text::count(unreadable, "objective file");
+            format!(
+                "{}; {files} cannot be read and may hold it (`okr check` shows why)",
+                error.help()
+            )
+        } else {
+            error.help()
+        };
+        anyhow!("{error}\nhelp: {hint}")
+    })
+}
+
+/// Refuses to move or remove an objective while some objective files cannot
+/// be read: they might still point at it, and would be left pointing at nothing.
+pub fn every_objective_readable(workspace: &Workspace) -> Result<()> {
+    let Some(first) = workspace.unreadable.objectives.iter().next() else { return Ok(()) };
+    let files = okr::report::text::count(workspace.unreadable.objectives.len(), "objective file");
+    anyhow::bail!(
+        "{files} cannot be read, such as `{first}`, and may point at what is being changed\nhelp: fix them first; `okr check` shows what is wrong"
+    )
 }
 
 /// Commits an edit: on success says what was done on stderr and, with

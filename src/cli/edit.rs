@@ -40,10 +40,7 @@ pub fn run(global: &Global, args: &EditArgs) -> Result<ExitCode> {
     };
     let original = std::fs::read(global.root.join(&relative))
         .with_context(|| format!("failed to read `{relative}`"))?;
-    let copy = copy_path(&relative);
-    std::fs::write(&copy, &original)
-        .with_context(|| format!("failed to write `{}`", copy.display()))?;
-
+    let copy = private_copy(&relative, &original)?;
     let interactive = global.may_ask;
     loop {
         open_editor(&editor, &copy)?;
@@ -116,11 +113,19 @@ fn editor() -> Result<Vec<String>> {
     Ok(words)
 }
 
-/// A copy in the temporary folder that keeps the file's name, so that the
-/// editor knows it is TOML.
-fn copy_path(relative: &str) -> PathBuf {
+/// A private copy for the editor: created anew under a name nobody can
+/// guess, readable by its owner only, ending in the file's name so that the
+/// editor knows it is TOML. It stays when the edit is not saved.
+fn private_copy(relative: &str, contents: &[u8]) -> Result<PathBuf> {
     let name = relative.replace('/', "-");
-    std::env::temp_dir().join(format!("okr-edit-{}-{name}", std::process::id()))
+    let mut copy = tempfile::Builder::new()
+        .prefix("okr-edit-")
+        .suffix(&format!("-{name}"))
+        .tempfile()
+        .context("failed to make a copy to edit")?;
+    std::io::Write::write_all(&mut copy, contents).context("failed to make a copy to edit")?;
+    let (_, path) = copy.keep().context("failed to keep the copy to edit")?;
+    Ok(path)
 }
 
 fn open_editor(editor: &[String], file: &std::path::Path) -> Result<()> {

@@ -15,7 +15,7 @@ use okr::workspace::edit::set_value;
 use okr::workspace::transaction::Transaction;
 
 use crate::cli::Global;
-use crate::cli::commit::{Printed, finish, open, target};
+use crate::cli::commit::{Printed, every_objective_readable, finish, open, target};
 
 #[derive(Debug, Args)]
 pub struct MvArgs {
@@ -36,6 +36,7 @@ pub fn run(global: &Global, args: &MvArgs) -> Result<ExitCode> {
     let calendar = &workspace.settings.calendar;
     let (edits, what, reference) = match target(global, workspace, &args.reference)? {
         Target::Objective(index) => {
+            every_objective_readable(workspace)?;
             let objective = &workspace.objectives[index];
             let new = ObjectiveRef::parse(&args.new_reference, calendar)
                 .map_err(|error| anyhow!("`{}` is not a full objective reference: {error}\nhelp: name where it goes as `group/period/objective`", args.new_reference))?;

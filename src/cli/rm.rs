@@ -5,15 +5,15 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 use clap::Args;
-use toml_edit::Item;
 
 use okr::finding::quoted;
 use okr::model::resolve::Target;
 use okr::workspace::Overlay;
+use okr::workspace::edit::remove_entry;
 use okr::workspace::transaction::Transaction;
 
 use crate::cli::Global;
-use crate::cli::commit::{Printed, finish, open, target};
+use crate::cli::commit::{Printed, every_objective_readable, finish, open, target};
 
 #[derive(Debug, Args)]
 pub struct RmArgs {
@@ -29,6 +29,7 @@ pub fn run(global: &Global, args: &RmArgs) -> Result<ExitCode> {
     let workspace = &transaction.loaded.workspace;
     let (edits, what, reference) = match target(global, workspace, &args.reference)? {
         Target::Objective(index) => {
+            every_objective_readable(workspace)?;
             let objective = &workspace.objectives[index];
             let reference = objective.reference.to_string();
             let aligned: Vec<String> = workspace
@@ -109,12 +110,4 @@ pub fn run(global: &Global, args: &RmArgs) -> Result<ExitCode> {
     };
     let done = format!("removed {what} {reference}");
     finish(global, transaction, edits, &[], &done, &reference, args.printed.json())
-}
-
-/// Removes `[<table>.<id>]` with everything below it and the comment lines
-/// directly above its header, which toml_edit keeps with the table.
-fn remove_entry(doc: &mut toml_edit::DocumentMut, table: &str, id: &str) {
-    if let Some(Item::Table(parent)) = doc.get_mut(table) {
-        parent.remove(id);
-    }
 }

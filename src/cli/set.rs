@@ -112,7 +112,11 @@ pub fn run(global: &Global, args: &SetArgs) -> Result<ExitCode> {
             did_you_mean(&args.field, names, &fallback)
         );
     };
-    let new = typed(kind, &args.field, &args.value)?;
+    let value = match args.field.as_str() {
+        "aligned_to" => crate::cli::add::full_objective_reference(global, workspace, &args.value)?,
+        _ => args.value.clone(),
+    };
+    let new = typed(kind, &args.field, &value)?;
 
     let mut file = open(global, &Overlay::new(), &relative)?;
     let table = path

@@ -201,6 +201,83 @@ pub fn last_position(table: &Table) -> Option<isize> {
     below.chain(table.position()).max()
 }
 
+/// Removes `[<table>.<id>]` with everything below it and the comment lines
+/// directly above its header. Comments above a blank line before those are
+/// not its own: they stay where they were, above what now follows.
+pub fn remove_entry(doc: &mut DocumentMut, table: &str, id: &str) {
+    let Some(Item::Table(parent)) = doc.get_mut(table) else { return };
+    let Some(Item::Table(removed)) = parent.remove(id) else { return };
+    let prefix = removed.decor().prefix().and_then(|p| p.as_str()).unwrap_or("").to_owned();
+    let heading_starts = prefix.trim_end_matches('\n').rfind("\n\n").map_or(0, |blank| blank + 2);
+    // What stays keeps its lines, not the blank line that parted it from the heading.
+    let kept = format!("{}\n", prefix[..heading_starts].trim_end_matches('\n'));
+    if !kept.contains('#') {
+        return;
+    }
+    let after = last_position(&removed).unwrap_or(0);
+    match first_table_after(doc.as_table_mut(), after) {
+        Some(next) => {
+            let own = next.decor().prefix().and_then(|p| p.as_str()).unwrap_or("").to_owned();
+            next.decor_mut().set_prefix(format!("{kept}{own}"));
+        }
+        None => {
+            let trailing = doc.trailing().as_str().unwrap_or("").to_owned();
+            doc.set_trailing(format!("{kept}{trailing}"));
+        }
+    }
+}
+
+/// The table placed first after position `after`, anywhere in the document.
+fn first_table_after(table: &mut Table, after: isize) -> Option<&mut Table> {
+    let mut best: Option<(isize, Vec<Step>)> = None;
+    visit(table, &mut Vec::new(), &mut |position, path| {
+        if position > after && best.as_ref().is_none_or(|(b, _)| position < *b) {
+            best = Some((position, path.to_vec()));
+        }
+    });
+    let (_, path) = best?;
+    path.iter().try_fold(table, |table, step| match step {
+        Step::Key(key) => table.get_mut(key)?.as_table_mut(),
+        Step::Entry(key, index) => table.get_mut(key)?.as_array_of_tables_mut()?.get_mut(*index),
+    })
+}
+
+/// A step from a table to one below it: a sub-table, or an entry of an
+/// array of tables.
+#[derive(Clone)]
+enum Step {
+    Key(String),
+    Entry(String, usize),
+}
+
+/// Calls `seen` with the position and path of every table that is written
+/// with a header of its own.
+fn visit(table: &Table, path: &mut Vec<Step>, seen: &mut dyn FnMut(isize, &[Step])) {
+    for (key, item) in table.iter() {
+        match item {
+            Item::Table(sub) => {
+                path.push(Step::Key(key.to_owned()));
+                if let (Some(position), false) = (sub.position(), sub.is_implicit()) {
+                    seen(position, path);
+                }
+                visit(sub, path, seen);
+                path.pop();
+            }
+            Item::ArrayOfTables(array) => {
+                for (index, sub) in array.iter().enumerate() {
+                    path.push(Step::Entry(key.to_owned(), index));
+                    if let Some(position) = sub.position() {
+                        seen(position, path);
+                    }
+                    visit(sub, path, seen);
+                    path.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// Makes room after position `after`: every table placed later moves one on.
 pub fn make_room_after(table: &mut Table, after: isize) {
     if let Some(position) = table.position().filter(|p| *p > after) {
@@ -237,7 +314,7 @@ impl EditError {
     pub fn help(&self) -> &'static str {
         match self {
             EditError::WouldRewrite { .. } => {
-                "dotted keys such as `a.b = 1` are regrouped by the TOML library okr edits with: write them under a `[table]` header"
+                "okr edits a file only when its unchanged text prints back byte for byte, and the TOML library it edits with rewrites this line: dotted keys among other keys (`a.b = 1`) and quotes or spaces in a header (`[key_result . x]`) are such lines; write it plainly, as `[key_result.x]` with `title = ...` below"
             }
             EditError::NotUtf8 { .. } | EditError::Parse { .. } => {
                 "`okr check` shows where; fix the file first"
@@ -337,6 +414,20 @@ mod tests {
         assert!(number("nan").is_none());
         assert!(number("0x10").is_none());
         assert!(number("1e400").is_none());
+    }
+
+    #[test]
+    fn removing_a_table_takes_its_heading_comment_and_leaves_the_rest() {
+        let text = b"a = 1\n\n# A note about the file.\n\n# The one to go.\n[t.gone]\nx = 1\n\n# The next.\n[t.next]\ny = 2\n";
+        let out = edit(text, |doc| remove_entry(doc, "t", "gone"));
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "a = 1\n\n# A note about the file.\n\n# The next.\n[t.next]\ny = 2\n"
+        );
+        let last = edit(b"a = 1\n\n# Note.\n\n# Last.\n[t.gone]\nx = 1\n", |doc| {
+            remove_entry(doc, "t", "gone")
+        });
+        assert_eq!(String::from_utf8(last).unwrap(), "a = 1\n\n# Note.\n");
     }
 
     #[test]

@@ -159,11 +159,17 @@ impl Loader {
     }
 
     fn read_group_folder(&mut self, id: Id, folder: &Entry, folder_id: FileId) {
-        self.workspace.group_folders.insert(id.clone(), Span::whole(folder_id));
         let Some(entries) = self.entries(&folder.path, &folder.relative, folder_id) else {
+            self.workspace.group_folders.insert(id.clone(), Span::whole(folder_id));
             self.workspace.unreadable.groups.insert(id);
             return;
         };
+        // An empty folder is nothing yet (git does not even keep one), and
+        // is what removing a group leaves for a moment.
+        if entries.is_empty() {
+            return;
+        }
+        self.workspace.group_folders.insert(id.clone(), Span::whole(folder_id));
         for entry in entries {
             if entry.name == GROUP_FILE && !entry.is_dir {
                 self.read_group(id.clone(), &entry);

@@ -24,6 +24,11 @@ pub struct WorkspaceLock {
 /// Waits for and takes the workspace's lock.
 pub fn lock(root: &Path) -> Result<WorkspaceLock> {
     let path = root.join(LOCK_FILE);
+    if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+        bail!(
+            "`{LOCK_FILE}` is a link; okr opens no link as its lock\nhelp: remove `{LOCK_FILE}`; okr makes a new one"
+        );
+    }
     let file = File::options()
         .create(true)
         .truncate(false)
@@ -34,21 +39,27 @@ pub fn lock(root: &Path) -> Result<WorkspaceLock> {
     Ok(WorkspaceLock { _file: file })
 }
 
-/// The real path a write to `relative` goes to: links are followed while
-/// they stay inside the workspace, and refused when they lead out of it.
+/// The real path a write to `relative` goes to: links, of the file or of
+/// any folder on the way, are followed while they stay inside the
+/// workspace, and refused when they lead out of it.
 fn target(root: &Path, relative: &str) -> Result<PathBuf> {
-    let path = root.join(relative);
-    let is_link = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
-    if !is_link {
-        return Ok(path);
-    }
     let canonical_root = fs::canonicalize(root)?;
-    match fs::canonicalize(&path) {
-        Ok(resolved) if resolved.starts_with(&canonical_root) => Ok(resolved),
-        _ => bail!(
-            "`{relative}` is a link that leads outside the workspace; okr writes nothing there"
-        ),
+    let path = root.join(relative);
+    let outside = || {
+        anyhow::anyhow!(
+            "`{relative}` leads outside the workspace through a link; okr writes nothing there"
+        )
+    };
+    if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+        let resolved = fs::canonicalize(&path).map_err(|_| outside())?;
+        return if resolved.starts_with(&canonical_root) { Ok(resolved) } else { Err(outside()) };
     }
+    // The deepest folder that exists already decides where a new file lands.
+    let existing = path.ancestors().skip(1).find(|folder| folder.exists()).ok_or_else(outside)?;
+    if !fs::canonicalize(existing)?.starts_with(&canonical_root) {
+        return Err(outside());
+    }
+    Ok(path)
 }
 
 /// Replaces (or creates) `relative` with `bytes`, atomically, keeping the
@@ -59,10 +70,21 @@ pub fn write_file(root: &Path, relative: &str, bytes: &[u8]) -> Result<()> {
     fs::create_dir_all(folder)
         .with_context(|| format!("failed to create `{}`", folder.display()))?;
 
-    let mut temporary =
-        tempfile::Builder::new().prefix(".okr-").suffix(".tmp").tempfile_in(folder).with_context(
-            || format!("failed to create a temporary file in `{}`", folder.display()),
-        )?;
+    // A file the writer cannot write is not replaced behind its back.
+    if path.exists() {
+        fs::OpenOptions::new()
+            .write(true)
+            .open(&path)
+            .with_context(|| format!("cannot write `{relative}`"))?;
+    }
+    // Created with the usual mode less the umask, as any new file would be;
+    // an existing file's permissions are copied over below.
+    let mut temporary = tempfile::Builder::new()
+        .prefix(".okr-")
+        .suffix(".tmp")
+        .permissions(default_permissions())
+        .tempfile_in(folder)
+        .with_context(|| format!("failed to create a temporary file in `{}`", folder.display()))?;
     temporary
         .write_all(bytes)
         .and_then(|()| temporary.as_file().sync_all())
@@ -90,4 +112,17 @@ pub fn remove_file(root: &Path, relative: &str) -> Result<()> {
         let _ = fs::remove_dir(folder);
     }
     Ok(())
+}
+
+#[cfg(unix)]
+fn default_permissions() -> fs::Permissions {
+    use std::os::unix::fs::PermissionsExt;
+    fs::Permissions::from_mode(0o666)
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> fs::Permissions {
+    fs::metadata(".")
+        .map(|m| m.permissions())
+        .unwrap_or_else(|_| unreachable!("the current folder exists"))
 }

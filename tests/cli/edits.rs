@@ -522,3 +522,145 @@ fn a_negative_value_is_a_value_and_a_milestone_takes_done() {
     );
     assert_eq!(ws.okr(&["checkin", "ship", "maybe", "--as-of", "2026-11-20"]).status, 2);
 }
+
+#[cfg(unix)]
+#[test]
+fn writes_never_leave_the_workspace_through_a_folder_or_lock_link() {
+    let ws = Workspace::new();
+    let outside = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(outside.path(), ws.path().join("groups/web/2027-Q1")).unwrap();
+    let run = ws.okr(&[
+        "add",
+        "objective",
+        "Zip it",
+        "--group",
+        "web",
+        "--lead",
+        "bob",
+        "--period",
+        "2027-Q1",
+        "--as-of",
+        "2026-11-20",
+    ]);
+    assert_ne!(run.status, 0, "{run:?}");
+    assert_eq!(
+        std::fs::read_dir(outside.path()).unwrap().count(),
+        0,
+        "nothing was written outside"
+    );
+
+    let ws = Workspace::new();
+    std::os::unix::fs::symlink(outside.path().join("lock"), ws.path().join(".okr.lock")).unwrap();
+    let run = ws.okr(&["checkin", "load-time", "850", "--as-of", "2026-11-20"]);
+    assert_eq!(run.status, 2, "{run:?}");
+    assert!(!outside.path().join("lock").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn new_files_get_the_usual_mode_and_edit_copies_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let ws = Workspace::new();
+    // What any new file gets here, the umask applied.
+    let probe = ws.path().join("probe");
+    std::fs::write(&probe, "").unwrap();
+    let usual = std::fs::metadata(&probe).unwrap().permissions().mode() & 0o777;
+    std::fs::remove_file(&probe).unwrap();
+    assert_eq!(
+        ws.okr(&[
+            "add",
+            "objective",
+            "Grow",
+            "--group",
+            "web",
+            "--lead",
+            "bob",
+            "--as-of",
+            "2026-11-20"
+        ])
+        .status,
+        0
+    );
+    let mode = std::fs::metadata(ws.path().join("groups/web/2026-Q4/grow.toml"))
+        .unwrap()
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(mode, usual);
+
+    let breaking = editor(&ws, "sed -i 's/\"bob\"/\"zed\"/' \"$1\"");
+    let output = crate::support::okr_command(ws.path())
+        .env("EDITOR", breaking)
+        .env_remove("VISUAL")
+        .args(["edit", "faster-pages", "--as-of", "2026-11-20"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let kept = stderr
+        .split("kept in `")
+        .nth(1)
+        .and_then(|rest| rest.split('`').next())
+        .expect("the copy's path");
+    let copy = std::path::Path::new(kept);
+    assert!(copy.file_name().unwrap().to_string_lossy().starts_with("okr-edit-"));
+    assert_eq!(
+        std::fs::metadata(copy).unwrap().permissions().mode() & 0o077,
+        0,
+        "only its owner may read the copy"
+    );
+    std::fs::remove_file(copy).unwrap();
+}
+
+#[test]
+fn rm_removes_a_group_without_objectives_and_refuses_while_files_are_unreadable() {
+    let ws = Workspace::new();
+    assert_eq!(
+        ws.okr(&[
+            "add",
+            "group",
+            "solo",
+            "--name",
+            "Solo",
+            "--parent",
+            "acme",
+            "--as-of",
+            "2026-11-20"
+        ])
+        .status,
+        0
+    );
+    let run = ws.okr(&["rm", "solo", "--as-of", "2026-11-20"]);
+    assert_eq!(run.status, 0, "{run:?}");
+    assert!(!ws.path().join("groups/solo").exists());
+
+    ws.write("groups/acme/2026-Q4/win.toml", "title = \"Win\"\nlead = \"alice\"\n");
+    ws.write(
+        "groups/web/2026-Q4/broken.toml",
+        "title = \"Grow\"\naligned_to = \"acme/2026-Q4/win\"\nlead = = \"bob\"\n",
+    );
+    let run = ws.okr(&["rm", "acme/2026-Q4/win", "--as-of", "2026-11-20"]);
+    assert_eq!(run.status, 2, "{run:?}");
+    assert!(run.stderr.contains("cannot be read"), "{}", run.stderr);
+    assert!(ws.path().join("groups/acme/2026-Q4/win.toml").exists());
+}
+
+#[test]
+fn aligned_to_takes_a_short_reference_and_writes_it_in_full() {
+    let ws = Workspace::new();
+    ws.write("groups/acme/2026-Q4/win-the-mid-market.toml", "title = \"Win\"\nlead = \"alice\"\n\n[key_result.deals]\ntitle = \"Deals\"\nstart = 1\ntarget = 3\n\n[[key_result.deals.checkin]]\ndate = 2026-11-18\nvalue = 2\n");
+    assert_eq!(
+        ws.okr(&[
+            "set",
+            "faster-pages",
+            "aligned_to",
+            "win-the-mid-market",
+            "--as-of",
+            "2026-11-20"
+        ])
+        .status,
+        0
+    );
+    let text =
+        std::fs::read_to_string(ws.path().join("groups/web/2026-Q4/faster-pages.toml")).unwrap();
+    assert!(text.contains("aligned_to = \"acme/2026-Q4/win-the-mid-market\"\n"), "{text}");
+}
