@@ -601,7 +601,7 @@ fn new_files_get_the_usual_mode_and_edit_copies_are_private() {
         .nth(1)
         .and_then(|rest| rest.split('`').next())
         .expect("the copy's path");
-    let copy = std::path::Path::new(kept);
+    let copy = Path::new(kept);
     assert!(copy.file_name().unwrap().to_string_lossy().starts_with("okr-edit-"));
     assert_eq!(
         std::fs::metadata(copy).unwrap().permissions().mode() & 0o077,
