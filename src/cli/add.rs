@@ -146,7 +146,7 @@ enum Choices {
 /// read for the choices only when something is asked.
 struct Asker<'a> {
     global: &'a Global,
-    workspace: Option<(Vec<String>, Vec<String>)>,
+    workspace: Option<[Vec<String>; 2]>,
 }
 
 impl Asker<'_> {
@@ -168,9 +168,9 @@ impl Asker<'_> {
                 .map(|(id, _)| id.to_string())
                 .collect();
             let people = workspace.people.keys().map(|id| id.to_string()).collect();
-            self.workspace = Some((groups, people));
+            self.workspace = Some([groups, people]);
         }
-        let (groups, people) = self.workspace.as_ref().expect("just read");
+        let [groups, people] = self.workspace.as_ref().expect("just read");
         let offered: &[String] = match choices {
             Choices::Nothing => &[],
             Choices::Groups => groups,
@@ -221,7 +221,7 @@ pub fn run(global: &Global, args: &AddArgs) -> Result<ExitCode> {
             };
             add_objective(global, &transaction, new)?
         }
-        AddCommand::Kr(kr) => add_key_result(global, &transaction, kr)?,
+        AddCommand::Kr(kr) => add_key_result(global, &transaction, &kr.objective, kr)?,
         AddCommand::Initiative { objective, title, supports, due, status, id, .. } => {
             add_initiative(
                 global,
@@ -405,8 +405,13 @@ fn number(text: &str, flag: &str) -> Result<toml_edit::Value> {
     })
 }
 
-fn add_key_result(global: &Global, transaction: &Transaction, args: &KrArgs) -> Result<Added> {
-    let (objective, mut file, taken) = objective_file(global, transaction, &args.objective)?;
+fn add_key_result(
+    global: &Global,
+    transaction: &Transaction,
+    objective: &str,
+    args: &KrArgs,
+) -> Result<Added> {
+    let (objective, mut file, taken) = objective_file(global, transaction, objective)?;
     let id = new_id(args.id.as_deref(), &args.title, |id| taken.contains(id))?;
 
     let mut kr = Table::new();

@@ -14,17 +14,17 @@ use okr::workspace::edit::{last_position, make_room_after, text};
 use okr::workspace::transaction::Transaction;
 
 use crate::cli::commit::{Printed, finish, open, target};
-use crate::cli::{Global, parse_day};
+use crate::cli::{Global, parse_day, ui};
 
 #[derive(Debug, Args)]
 pub struct CheckinArgs {
     /// The key result
     #[arg(value_name = "KR")]
-    key_result: String,
+    key_result: Option<String>,
 
     /// The figure on that day, or `true`, `false` or `done` for a milestone
     #[arg(value_name = "VALUE", allow_hyphen_values = true)]
-    value: String,
+    value: Option<String>,
 
     /// The day of the check-in; the as-of day by default
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
@@ -47,18 +47,29 @@ pub struct CheckinArgs {
 }
 
 pub fn run(global: &Global, args: &CheckinArgs) -> Result<ExitCode> {
+    // Asked for before the lock is taken, with the current period's key results as choices.
+    let key_result = match &args.key_result {
+        Some(given) => given.clone(),
+        None => {
+            let choices = if global.may_ask { current_key_results(global)? } else { Vec::new() };
+            ui::value_or_ask(None, "KR", "Key result", &choices, global.may_ask)?
+        }
+    };
+    let value_text =
+        ui::value_or_ask(args.value.as_deref(), "VALUE", "Value", &[], global.may_ask)?;
+
     let transaction = Transaction::begin(&global.root, global.as_of)?;
     let workspace = &transaction.loaded.workspace;
-    let Target::KeyResult(index, kr) = target(global, workspace, &args.key_result)? else {
+    let Target::KeyResult(index, kr) = target(global, workspace, &key_result)? else {
         bail!(
             "`{}` is not a key result\nhelp: name one as `group/period/objective/key-result`, or shorter",
-            args.key_result
+            key_result
         );
     };
     let objective = &workspace.objectives[index];
     let key_result = &objective.key_results[kr];
     let reference = format!("{}/{}", objective.reference, key_result.id);
-    let checkin_value = parse_value(key_result.kind, &args.value)?;
+    let checkin_value = parse_value(key_result.kind, &value_text)?;
     let relative = workspace.sources.path(objective.file).to_owned();
 
     let mut file = open(global, &Overlay::new(), &relative)?;
@@ -77,8 +88,21 @@ pub fn run(global: &Global, args: &CheckinArgs) -> Result<ExitCode> {
     append_checkin(&mut file.doc, key_result.id.as_str(), checkin)?;
 
     let edits = Overlay::from([file.change()]);
-    let done = format!("checked in {} on {reference}", args.value);
+    let done = format!("checked in {value_text} on {reference}");
     finish(global, transaction, edits, &[], &done, &reference, args.printed.json())
+}
+
+/// The key results of the current period, for a prompt.
+fn current_key_results(global: &Global) -> Result<Vec<String>> {
+    let loaded = okr::workspace::load(&global.root)?;
+    let workspace = &loaded.workspace;
+    let current = workspace.settings.calendar.quarter_of(global.as_of);
+    Ok(workspace
+        .objectives
+        .iter()
+        .filter(|o| o.reference.period == current)
+        .flat_map(|o| o.key_results.iter().map(move |kr| format!("{}/{}", o.reference, kr.id)))
+        .collect())
 }
 
 /// A check-in's value in the type its key result's kind asks for.

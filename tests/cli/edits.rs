@@ -415,6 +415,22 @@ mod prompts {
     }
 
     #[test]
+    fn checkin_asks_for_the_key_result_and_the_value() {
+        let ws = Workspace::new();
+        let mut session = spawn(&ws, &["checkin", "--as-of", "2026-11-20"]);
+        session.exp_string("Key result").unwrap();
+        session.exp_string("web/2026-Q4/faster-pages/load-time").unwrap();
+        keys(&mut session, "\r");
+        session.exp_string("Value").unwrap();
+        keys(&mut session, "850\r");
+        session.exp_string("checked in 850 on web/2026-Q4/faster-pages/load-time").unwrap();
+        session.exp_eof().unwrap();
+        let text = std::fs::read_to_string(ws.path().join("groups/web/2026-Q4/faster-pages.toml"))
+            .unwrap();
+        assert!(text.ends_with("date = 2026-11-20\nvalue = 850\n"), "{text}");
+    }
+
+    #[test]
     fn ctrl_c_at_a_prompt_writes_nothing_and_shows_the_cursor_again() {
         let ws = Workspace::new();
         let before = std::fs::read_dir(ws.path().join("groups/web/2026-Q4")).unwrap().count();
