@@ -11,6 +11,7 @@ fn main() -> ExitCode {
     let args = cli::Cli::parse();
     match cli::run(args) {
         Ok(status) => status,
+        Err(error) if cli::ui::is_closed_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             cli::ui::report_failure(&error);
             ExitCode::from(2)

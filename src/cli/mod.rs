@@ -6,6 +6,7 @@ mod check;
 mod checkin;
 mod commit;
 mod edit;
+mod help;
 mod history;
 mod init;
 mod list;
@@ -79,6 +80,10 @@ pub enum Command {
     Rm(rm::RmArgs),
     /// Edit a group's or an objective's file in your editor, checked before it is saved
     Edit(edit::EditArgs),
+    /// Print a completion script for a shell
+    Completions(help::CompletionsArgs),
+    /// Print the manual page, in roff
+    Man,
     /// Report a period: progress, pace and score of every objective
     Report(report::ReportArgs),
     /// Show one group, objective, key result or initiative
@@ -161,15 +166,20 @@ impl Cli {
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<ExitCode> {
-    // `init` makes a workspace, so it cannot look for one first.
-    if let Command::Init(args) = &cli.command {
-        return init::run(args, cli.quiet);
+    // These make a workspace or print about okr itself: they look for none.
+    match &cli.command {
+        Command::Init(args) => return init::run(args, cli.quiet),
+        Command::Completions(args) => return help::completions(args),
+        Command::Man => return help::man(),
+        _ => {}
     }
     let global = cli.global()?;
     match &cli.command {
         Command::Check(args) => check::run(&global, args),
         Command::Checkin(args) => checkin::run(&global, args),
-        Command::Init(_) => unreachable!("handled before the workspace is looked for"),
+        Command::Init(_) | Command::Completions(_) | Command::Man => {
+            unreachable!("handled before the workspace is looked for")
+        }
         Command::Add(args) => add::run(&global, args),
         Command::Set(args) => set::run(&global, args),
         Command::Mv(args) => mv::run(&global, args),

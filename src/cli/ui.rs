@@ -7,17 +7,27 @@ use okr::workspace::NotAWorkspace;
 
 use crate::cli::ColorChoice;
 
-/// Whether to colour standard output: `--color`, then `NO_COLOR`, then
-/// whether standard output is a terminal.
+/// Whether to colour standard output: `--color always` or `never` decide;
+/// otherwise anstream's reading of the conventions does (`NO_COLOR` turns
+/// colour off, `CLICOLOR_FORCE` on, and else only a terminal gets colour).
 pub fn colour_wanted(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
-                && std::io::stdout().is_terminal()
+            anstream::AutoStream::choice(&std::io::stdout()) == anstream::ColorChoice::Always
         }
     }
+}
+
+/// Whether a failure is only the reader of standard output going away
+/// (`okr report | head -1`): that ends okr quietly, and successfully.
+pub fn is_closed_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Prints why a command could not run, with a hint where there is one.

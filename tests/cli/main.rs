@@ -10,3 +10,4 @@ mod output;
 mod reports;
 mod rules;
 mod support;
+mod toolbox;
