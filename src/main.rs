@@ -8,6 +8,12 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    // Developer logs, to stderr, only when `OKR_LOG` asks for them
+    // (`OKR_LOG=debug`, `OKR_LOG=okr::workspace=trace`).
+    env_logger::Builder::from_env(
+        env_logger::Env::new().filter("OKR_LOG").write_style("OKR_LOG_STYLE"),
+    )
+    .init();
     let args = cli::Cli::parse();
     match cli::run(args) {
         Ok(status) => status,

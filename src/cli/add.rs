@@ -193,7 +193,12 @@ pub fn run(global: &Global, args: &AddArgs) -> Result<ExitCode> {
         ),
         AddCommand::Objective { group, lead, .. } => (
             asker.value(group, "--group", "Group that owns it", Choices::Groups)?,
-            asker.value(lead, "--lead", "Lead", Choices::People)?,
+            asker.value(
+                &lead.clone().or(global.config.me.clone()),
+                "--lead",
+                "Lead",
+                Choices::People,
+            )?,
         ),
         AddCommand::Initiative { owner, .. } => {
             (asker.value(owner, "--owner", "Owner", Choices::People)?, String::new())

@@ -76,7 +76,8 @@ pub fn run(global: &Global, args: &CheckinArgs) -> Result<ExitCode> {
     let mut checkin = Table::new();
     checkin.insert("date", value(toml_date(args.date.unwrap_or(global.as_of))));
     checkin.insert("value", value(checkin_value));
-    if let Some(by) = &args.by {
+    // Without `--by`, the check-in is by `me` of the user's config, if set.
+    if let Some(by) = args.by.as_ref().or(global.config.me.as_ref()) {
         checkin.insert("by", Item::Value(text(by, false)));
     }
     if let Some(note) = &args.note {

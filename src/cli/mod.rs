@@ -5,6 +5,7 @@ mod add;
 mod check;
 mod checkin;
 mod commit;
+pub mod config;
 mod edit;
 mod help;
 mod history;
@@ -43,8 +44,8 @@ pub struct Cli {
     pub as_of: Option<NaiveDate>,
 
     /// When to colour the output
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
-    pub color: ColorChoice,
+    #[arg(long, global = true, value_enum, value_name = "WHEN")]
+    pub color: Option<ColorChoice>,
 
     /// Print less: no summary or status lines
     #[arg(short, long, global = true, conflicts_with = "verbose")]
@@ -84,6 +85,8 @@ pub enum Command {
     Completions(help::CompletionsArgs),
     /// Print the manual page, in roff
     Man,
+    /// Print your own settings and where each came from
+    Config,
     /// Report a period: progress, pace and score of every objective
     Report(report::ReportArgs),
     /// Show one group, objective, key result or initiative
@@ -131,6 +134,8 @@ fn as_of(flag: Option<NaiveDate>) -> Result<NaiveDate> {
 /// Settings every command shares, resolved from the global options.
 pub struct Global {
     pub root: PathBuf,
+    /// The user's own settings.
+    pub config: config::UserConfig,
     pub as_of: NaiveDate,
     pub colour: bool,
     pub quiet: bool,
@@ -153,10 +158,18 @@ impl Cli {
             _ => find_root(&std::env::current_dir()?)?,
         };
         let as_of = as_of(self.as_of)?;
+        let config = config::load()?;
+        let colour = match (self.color, config.color.as_deref()) {
+            (Some(choice), _) => choice,
+            (None, Some("always")) => ColorChoice::Always,
+            (None, Some("never")) => ColorChoice::Never,
+            (None, _) => ColorChoice::Auto,
+        };
         Ok(Global {
             root,
             as_of,
-            colour: ui::colour_wanted(self.color),
+            colour: ui::colour_wanted(colour),
+            config,
             quiet: self.quiet,
             verbose: self.verbose,
             may_ask: ui::may_ask(self.no_input),
@@ -171,13 +184,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Init(args) => return init::run(args, cli.quiet),
         Command::Completions(args) => return help::completions(args),
         Command::Man => return help::man(),
+        Command::Config => return config::show(&config::load()?),
         _ => {}
     }
     let global = cli.global()?;
     match &cli.command {
         Command::Check(args) => check::run(&global, args),
         Command::Checkin(args) => checkin::run(&global, args),
-        Command::Init(_) | Command::Completions(_) | Command::Man => {
+        Command::Init(_) | Command::Completions(_) | Command::Man | Command::Config => {
             unreachable!("handled before the workspace is looked for")
         }
         Command::Add(args) => add::run(&global, args),

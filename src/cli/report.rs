@@ -20,9 +20,9 @@ pub struct ReportArgs {
     #[arg(long, value_name = "GROUP")]
     group: Option<String>,
 
-    /// How to print the report
-    #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
-    format: ReportFormat,
+    /// How to print the report; markdown unless your config says otherwise
+    #[arg(long, value_enum)]
+    format: Option<ReportFormat>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -44,7 +44,13 @@ pub fn run(global: &Global, args: &ReportArgs) -> Result<ExitCode> {
     let group = args.group.as_deref().map(|group| global.group(workspace, group)).transpose()?;
     let report = report::build(workspace, &period, group, global.as_of);
 
-    let output = match args.format {
+    let format = args.format.unwrap_or(match global.config.format.as_deref() {
+        Some("table") => ReportFormat::Table,
+        Some("json") => ReportFormat::Json,
+        Some("csv") => ReportFormat::Csv,
+        _ => ReportFormat::Markdown,
+    });
+    let output = match format {
         ReportFormat::Markdown => report::markdown::render(&report),
         ReportFormat::Table => {
             let terminal = Terminal { width: ui::terminal_width(), colour: global.colour };

@@ -53,9 +53,17 @@ pub fn load_with(root: &Path, overlay: Overlay) -> Result<Loaded> {
         workspace: Workspace::default(),
         findings: Vec::new(),
     };
+    let started = std::time::Instant::now();
     loader.read_settings();
     loader.read_people();
     loader.read_groups();
+    log::debug!(
+        "loaded {} files of `{}` in {:?}, with {} findings",
+        loader.workspace.sources.file_count(),
+        loader.root.display(),
+        started.elapsed(),
+        loader.findings.len()
+    );
     loader.workspace.objectives.sort_by(|a, b| a.reference.cmp(&b.reference));
     Ok(Loaded {
         root: loader.root,

@@ -47,9 +47,14 @@ impl Transaction {
         let after = load_with(&root, edits)?;
         let added = new_errors(&self.before, errors(&after, self.as_of), allowed);
         if !added.is_empty() {
+            log::debug!("refused: the edit adds {} errors", added.len());
             return Ok(Outcome::Refused(added));
         }
         for (relative, contents) in &after.overlay {
+            log::debug!(
+                "writing `{relative}` ({})",
+                contents.as_ref().map_or("removed".to_owned(), |b| format!("{} bytes", b.len()))
+            );
             match contents {
                 Some(bytes) => write_file(&root, relative, bytes)?,
                 None => remove_file(&root, relative)?,

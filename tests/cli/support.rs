@@ -128,11 +128,14 @@ pub fn okr_in(folder: &Path, args: &[&str]) -> Run {
     }
 }
 
-/// The `okr` binary, started in `folder`, with none of okr's variables set.
+/// The `okr` binary, started in `folder`, with none of okr's variables set
+/// and no user config (a test that wants one sets `XDG_CONFIG_HOME`).
 pub fn okr_command(folder: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_okr"));
     command
         .current_dir(folder)
+        .env("XDG_CONFIG_HOME", folder.join(".no-user-config"))
+        .env_remove("OKR_LOG")
         .env_remove("OKR_WORKSPACE")
         .env_remove("OKR_AS_OF")
         .env_remove("NO_COLOR")

@@ -109,3 +109,127 @@ fn a_closed_pipe_ends_quietly_and_successfully() {
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
 }
+
+/// Every `okr …` command line in a YAML document's strings.
+fn okr_commands(yaml: &yaml_rust2::Yaml, found: &mut Vec<String>) {
+    match yaml {
+        yaml_rust2::Yaml::String(text) => {
+            for line in text.lines() {
+                if let Some(at) = line.find("okr ") {
+                    found.push(line[at..].to_owned());
+                }
+            }
+        }
+        yaml_rust2::Yaml::Array(items) => items.iter().for_each(|item| okr_commands(item, found)),
+        yaml_rust2::Yaml::Hash(map) => map.iter().for_each(|(key, value)| {
+            okr_commands(key, found);
+            okr_commands(value, found);
+        }),
+        _ => {}
+    }
+}
+
+#[test]
+fn the_ci_workflow_and_pre_commit_hook_are_yaml_that_run_real_commands() {
+    for (path, expected) in [
+        ("examples/ci/okr.yml", vec!["okr check --format github", "okr report --format markdown"]),
+        (".pre-commit-hooks.yaml", vec!["okr check"]),
+    ] {
+        let text = std::fs::read_to_string(repository().join(path)).unwrap();
+        let documents =
+            yaml_rust2::YamlLoader::load_from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let mut commands = Vec::new();
+        documents.iter().for_each(|document| okr_commands(document, &mut commands));
+        for want in &expected {
+            assert!(
+                commands.iter().any(|c| c.starts_with(want)),
+                "{path} runs no `{want}`: {commands:?}"
+            );
+        }
+        // Each names a real subcommand with real flags: okr accepts them with `--help`.
+        for command in &commands {
+            let words: Vec<&str> =
+                command.split_whitespace().take_while(|w| *w != ">>").skip(1).collect();
+            let mut args = words.clone();
+            args.push("--help");
+            let run = crate::support::okr_in(&repository(), &args);
+            assert_eq!(
+                run.status,
+                0,
+                "{path}: `okr {}` is not a command okr knows: {}",
+                words.join(" "),
+                run.stderr
+            );
+        }
+    }
+    let hooks = yaml_rust2::YamlLoader::load_from_str(
+        &std::fs::read_to_string(repository().join(".pre-commit-hooks.yaml")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(hooks[0][0]["id"].as_str(), Some("okr-check"));
+    assert_eq!(hooks[0][0]["language"].as_str(), Some("rust"));
+}
+
+#[test]
+fn the_users_config_sets_me_the_report_format_and_colour() {
+    let ws = Workspace::new();
+    let home = tempfile::tempdir().unwrap();
+    let config_dir = home.path().join("okr");
+    std::fs::create_dir_all(&config_dir).unwrap();
+    std::fs::write(
+        config_dir.join("config.toml"),
+        "me = \"carol\"\nformat = \"csv\"\ncolor = \"never\"\n",
+    )
+    .unwrap();
+    let okr = |args: &[&str]| {
+        okr_command(ws.path()).env("XDG_CONFIG_HOME", home.path()).args(args).output().unwrap()
+    };
+
+    let shown = String::from_utf8(okr(&["config"]).stdout).unwrap();
+    assert!(shown.contains("me = \"carol\"  # from `"), "{shown}");
+    assert!(shown.contains("format = \"csv\"  # from `"), "{shown}");
+
+    assert_eq!(okr(&["checkin", "load-time", "850", "--as-of", AS_OF]).status.code(), Some(0));
+    let text =
+        std::fs::read_to_string(ws.path().join("groups/web/2026-Q4/faster-pages.toml")).unwrap();
+    assert!(text.ends_with("value = 850\nby = \"carol\"\n"), "{text}");
+
+    let report = String::from_utf8(okr(&["report", "--as-of", AS_OF]).stdout).unwrap();
+    assert!(report.starts_with("period,group,objective,"), "{report}");
+    // The flag still wins over the config.
+    let markdown =
+        String::from_utf8(okr(&["report", "--format", "markdown", "--as-of", AS_OF]).stdout)
+            .unwrap();
+    assert!(markdown.starts_with("# Acme: 2026-Q4"));
+
+    std::fs::write(config_dir.join("config.toml"), "colour = \"never\"\n").unwrap();
+    let output = okr(&["report", "--as-of", AS_OF]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("not a valid okr config"));
+
+    // Without a config file every setting is its default.
+    let empty = tempfile::tempdir().unwrap();
+    let output =
+        okr_command(ws.path()).env("XDG_CONFIG_HOME", empty.path()).arg("config").output().unwrap();
+    assert!(String::from_utf8_lossy(&output.stdout).contains("format = \"markdown\"  # default"));
+}
+
+#[test]
+fn developer_logs_appear_only_when_okr_log_asks() {
+    let ws = Workspace::new();
+    let quiet = okr_command(ws.path())
+        .args(["check", "--as-of", AS_OF])
+        .env_remove("OKR_LOG")
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&quiet.stderr), "");
+    let logged = okr_command(ws.path())
+        .args(["check", "--as-of", AS_OF])
+        .env("OKR_LOG", "debug")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&logged.stderr);
+    assert!(stderr.contains("DEBUG okr::workspace::load] loaded 5 files"), "{stderr}");
+    // Logs go to stderr: stdout is the same as without them.
+    assert_eq!(logged.stdout, quiet.stdout);
+}
