@@ -16,4 +16,5 @@ pub mod progress;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod schema;
 pub mod workspace;

@@ -31,3 +31,27 @@ pub fn man() -> Result<ExitCode> {
     std::io::stdout().lock().write_all(&page)?;
     Ok(ExitCode::SUCCESS)
 }
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// The file kind: okr (for okr.toml), people, group or objective; all four when left out
+    #[arg(value_parser = okr::schema::KINDS)]
+    kind: Option<String>,
+}
+
+/// `okr schema`: the JSON Schema of a file kind, or of every kind by name.
+pub fn schema(args: &SchemaArgs) -> Result<ExitCode> {
+    let value = match &args.kind {
+        Some(kind) => okr::schema::schema(kind).expect("clap allows only known kinds"),
+        None => serde_json::Value::Object(
+            okr::schema::KINDS
+                .iter()
+                .map(|kind| ((*kind).to_owned(), okr::schema::schema(kind).expect("a known kind")))
+                .collect(),
+        ),
+    };
+    let mut text = serde_json::to_string_pretty(&value)?;
+    text.push('\n');
+    std::io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}

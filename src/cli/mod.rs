@@ -87,6 +87,8 @@ pub enum Command {
     Man,
     /// Print your own settings and where each came from
     Config,
+    /// Print the JSON Schema of a file kind, for editors
+    Schema(help::SchemaArgs),
     /// Report a period: progress, pace and score of every objective
     Report(report::ReportArgs),
     /// Show one group, objective, key result or initiative
@@ -185,13 +187,18 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Completions(args) => return help::completions(args),
         Command::Man => return help::man(),
         Command::Config => return config::show(&config::load()?),
+        Command::Schema(args) => return help::schema(args),
         _ => {}
     }
     let global = cli.global()?;
     match &cli.command {
         Command::Check(args) => check::run(&global, args),
         Command::Checkin(args) => checkin::run(&global, args),
-        Command::Init(_) | Command::Completions(_) | Command::Man | Command::Config => {
+        Command::Init(_)
+        | Command::Completions(_)
+        | Command::Man
+        | Command::Config
+        | Command::Schema(_) => {
             unreachable!("handled before the workspace is looked for")
         }
         Command::Add(args) => add::run(&global, args),

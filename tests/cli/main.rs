@@ -9,5 +9,6 @@ mod examples;
 mod output;
 mod reports;
 mod rules;
+mod schema;
 mod support;
 mod toolbox;

@@ -6,7 +6,7 @@ use crate::model::org::{Group, GroupKind};
 use crate::model::source::{FileId, Span};
 use crate::workspace::reader::Fields;
 
-const GROUP_KEYS: [&str; 5] = ["name", "kind", "parent", "lead", "members"];
+pub const GROUP_KEYS: [&str; 5] = ["name", "kind", "parent", "lead", "members"];
 
 /// Reads a group file; `None` when it cannot be parsed at all.
 pub fn read(id: Id, text: &str, file: FileId, findings: &mut Vec<Finding>) -> Option<Group> {

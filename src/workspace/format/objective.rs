@@ -15,12 +15,12 @@ use crate::model::reference::ObjectiveRef;
 use crate::model::source::{FileId, Located, Span};
 use crate::workspace::reader::{Fields, entry_id, span_of, type_name};
 
-const OBJECTIVE_KEYS: [&str; 7] =
+pub const OBJECTIVE_KEYS: [&str; 7] =
     ["title", "lead", "aligned_to", "description", "commitment", "key_result", "initiative"];
-const KEY_RESULT_KEYS: [&str; 8] =
+pub const KEY_RESULT_KEYS: [&str; 8] =
     ["title", "kind", "start", "target", "unit", "lead", "weight", "checkin"];
-const CHECKIN_KEYS: [&str; 5] = ["date", "value", "by", "note", "confidence"];
-const INITIATIVE_KEYS: [&str; 5] = ["title", "owner", "supports", "status", "due"];
+pub const CHECKIN_KEYS: [&str; 5] = ["date", "value", "by", "note", "confidence"];
+pub const INITIATIVE_KEYS: [&str; 5] = ["title", "owner", "supports", "status", "due"];
 
 /// Reads an objective file; `None` when it cannot be parsed at all.
 pub fn read(

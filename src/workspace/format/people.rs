@@ -10,7 +10,7 @@ use crate::model::org::Person;
 use crate::model::source::FileId;
 use crate::workspace::reader::{Fields, entry_id, span_of};
 
-const PERSON_KEYS: [&str; 2] = ["name", "email"];
+pub const PERSON_KEYS: [&str; 2] = ["name", "email"];
 
 /// Reads `people.toml`; `None` when it cannot be parsed at all.
 pub fn read(text: &str, file: FileId, findings: &mut Vec<Finding>) -> Option<BTreeMap<Id, Person>> {
