@@ -95,11 +95,15 @@ fn readme_examples() -> (Vec<Example>, Vec<Vec<String>>) {
     let mut examples: Vec<Example> = Vec::new();
     let mut runs = Vec::new();
     let mut block: Option<&str> = None;
-    for line in readme.lines() {
-        if let Some(fence) = line.strip_prefix("```") {
+    // A block inside a list item is indented; its lines lose that indent.
+    let mut indent = 0;
+    for raw in readme.lines() {
+        if let Some(fence) = raw.trim_start().strip_prefix("```") {
+            indent = raw.len() - raw.trim_start().len();
             block = if block.is_some() { None } else { Some(fence) };
             continue;
         }
+        let line = raw.get(indent..).unwrap_or("");
         match block {
             Some("console") => {
                 if let Some(command) = line.strip_prefix("$ okr ") {
@@ -128,7 +132,9 @@ fn readme_examples() -> (Vec<Example>, Vec<Vec<String>>) {
 #[test]
 fn every_readme_example_prints_what_the_readme_shows() {
     let (examples, runs) = readme_examples();
-    assert!(examples.len() >= 2, "the README has console examples");
+    let readme = std::fs::read_to_string(repository().join("README.md")).unwrap();
+    let shown = readme.lines().filter(|line| line.trim_start().starts_with("$ okr ")).count();
+    assert_eq!(examples.len(), shown, "every `$ okr` line of the README is run");
     // The examples run in order on a copy of `examples/`, since some edit it;
     // what they print is standard output, then standard error.
     let copy = Workspace::bare();
