@@ -21,7 +21,59 @@ pub fn completions(args: &CompletionsArgs) -> Result<ExitCode> {
     let mut command = Cli::command();
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut command, "okr", &mut script);
+    // Where the shell allows it, references come from the workspace itself.
+    match args.shell {
+        Shell::Bash => script.extend_from_slice(
+            BASH_REFERENCES.replace("{commands}", REFERENCE_COMMANDS).as_bytes(),
+        ),
+        Shell::Fish => script.extend_from_slice(
+            FISH_REFERENCES.replace("{commands}", REFERENCE_COMMANDS).as_bytes(),
+        ),
+        _ => {}
+    }
     std::io::stdout().lock().write_all(&script)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The commands whose first argument is a reference.
+const REFERENCE_COMMANDS: &str = "show checkin set mv rm edit history";
+
+const BASH_REFERENCES: &str = r#"
+_okr_references() {
+    _okr "$@"
+    local cur="${COMP_WORDS[COMP_CWORD]}"
+    if [[ "$cur" != -* && $COMP_CWORD -eq 2 && " {commands} " == *" ${COMP_WORDS[1]} "* ]]; then
+        COMPREPLY=( $(compgen -W "$(okr __references 2>/dev/null)" -- "$cur") )
+    fi
+}
+complete -F _okr_references -o bashdefault -o default -o nosort okr
+"#;
+
+const FISH_REFERENCES: &str = "\ncomplete -c okr -n '__fish_seen_subcommand_from {commands}' -f -a '(okr __references 2>/dev/null)'\n";
+
+/// `okr __references`: every reference of the workspace, and the short forms
+/// people type: an objective's id, and `objective/key-result`.
+pub fn references(global: &crate::cli::Global) -> Result<ExitCode> {
+    let loaded = okr::workspace::load(&global.root)?;
+    let workspace = &loaded.workspace;
+    let mut out = String::new();
+    for id in workspace.groups.keys() {
+        out.push_str(&format!("{id}\n"));
+    }
+    for objective in &workspace.objectives {
+        let full = objective.reference.to_string();
+        let short = objective.reference.id.as_str();
+        out.push_str(&format!("{full}\n{short}\n"));
+        let items = objective
+            .key_results
+            .iter()
+            .map(|kr| &kr.id)
+            .chain(objective.initiatives.iter().map(|i| &i.id));
+        for item in items {
+            out.push_str(&format!("{full}/{item}\n{short}/{item}\n"));
+        }
+    }
+    std::io::stdout().lock().write_all(out.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -89,6 +89,9 @@ pub enum Command {
     Config,
     /// Print the JSON Schema of a file kind, for editors
     Schema(help::SchemaArgs),
+    /// Print the references of the workspace, one a line, for shell completion
+    #[command(name = "__references", hide = true)]
+    References,
     /// Report a period: progress, pace and score of every objective
     Report(report::ReportArgs),
     /// Show one group, objective, key result or initiative
@@ -211,6 +214,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::List(args) => list::run(&global, args),
         Command::Tree(args) => tree::run(&global, args),
         Command::History(args) => history::run(&global, args),
+        Command::References => help::references(&global),
     }
 }
 

@@ -12,7 +12,7 @@ fn bash_completes_subcommands_from_the_generated_script() {
     ws.write("okr.bash", &script);
     // Load the script in a real bash and ask it what `okr che<TAB>` offers.
     let probe = format!(
-        "source {}; complete -p okr; COMP_WORDS=(okr che); COMP_CWORD=1; COMP_LINE='okr che'; COMP_POINT=7; _okr okr che okr; echo \"${{COMPREPLY[@]}}\"",
+        "source {}; complete -p okr; COMP_WORDS=(okr che); COMP_CWORD=1; COMP_LINE='okr che'; COMP_POINT=7; _okr_references okr che okr; echo \"${{COMPREPLY[@]}}\"",
         ws.path().join("okr.bash").display()
     );
     let output = Command::new("bash")
@@ -21,7 +21,7 @@ fn bash_completes_subcommands_from_the_generated_script() {
         .expect("bash runs");
     let stdout = String::from_utf8_lossy(&output.stdout);
     let mut lines = stdout.lines();
-    assert!(lines.next().is_some_and(|line| line.contains("-F _okr okr")), "{stdout}");
+    assert!(lines.next().is_some_and(|line| line.contains("-F _okr_references okr")), "{stdout}");
     let offered = lines.next().unwrap_or("");
     let mut words: Vec<&str> = offered.split_whitespace().collect();
     words.sort();
@@ -32,6 +32,32 @@ fn bash_completes_subcommands_from_the_generated_script() {
         assert_eq!(run.status, 0);
         assert!(run.stdout.contains("checkin"), "{shell}");
     }
+}
+
+#[test]
+fn bash_completes_references_from_the_workspace() {
+    let script = crate::support::okr_in(&repository(), &["completions", "bash"]).stdout;
+    let ws = Workspace::new();
+    ws.write(".okr.bash", &script);
+    let binary =
+        std::path::Path::new(env!("CARGO_BIN_EXE_okr")).parent().unwrap().display().to_string();
+    let probe = format!(
+        "export PATH={binary}:$PATH; source .okr.bash; COMP_WORDS=(okr checkin fast); COMP_CWORD=2; COMP_LINE='okr checkin fast'; COMP_POINT=16; _okr_references okr fast checkin; printf '%s\\n' \"${{COMPREPLY[@]}}\""
+    );
+    let output = Command::new("bash")
+        .current_dir(ws.path())
+        .args(["--noprofile", "--norc", "-c", &probe])
+        .output()
+        .unwrap();
+    let mut offered: Vec<String> =
+        String::from_utf8_lossy(&output.stdout).lines().map(str::to_owned).collect();
+    offered.sort();
+    assert_eq!(
+        offered,
+        ["faster-pages", "faster-pages/load-time"],
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
 
 #[test]
@@ -196,6 +222,25 @@ fn the_users_config_sets_me_the_report_format_and_colour() {
 
     let report = String::from_utf8(okr(&["report", "--as-of", AS_OF]).stdout).unwrap();
     assert!(report.starts_with("period,group,objective,"), "{report}");
+    // `me` leads a new objective when `--lead` is not given.
+    assert_eq!(
+        okr(&["add", "objective", "Grow", "--group", "web", "--as-of", AS_OF]).status.code(),
+        Some(0)
+    );
+    let grow = std::fs::read_to_string(ws.path().join("groups/web/2026-Q4/grow.toml")).unwrap();
+    assert_eq!(grow, "title = \"Grow\"\nlead = \"carol\"\n");
+    // `color = "never"` beats CLICOLOR_FORCE; `--color` beats the config.
+    let coloured = |flag: &[&str]| {
+        let mut command = okr_command(ws.path());
+        command
+            .env("XDG_CONFIG_HOME", home.path())
+            .env("CLICOLOR_FORCE", "1")
+            .args(["show", "faster-pages", "--as-of", AS_OF])
+            .args(flag);
+        String::from_utf8_lossy(&command.output().unwrap().stdout).contains('\u{1b}')
+    };
+    assert!(!coloured(&[]));
+    assert!(coloured(&["--color", "always"]));
     // The flag still wins over the config.
     let markdown =
         String::from_utf8(okr(&["report", "--format", "markdown", "--as-of", AS_OF]).stdout)
