@@ -216,3 +216,31 @@ fn the_sourcegraph_workspace_checks_without_errors() {
             .starts_with("`head-of-product` leads 5 objectives in 2021-Q2")
     );
 }
+
+#[test]
+fn the_generator_writes_a_workspace_that_checks_clean() {
+    // Cargo builds the examples for the tests, beside the test binaries.
+    let test_binary = std::env::current_exe().unwrap();
+    let generate =
+        test_binary.parent().unwrap().parent().unwrap().join("examples").join("generate");
+    if !generate.exists() {
+        // `cargo test` builds the examples; a run of this test binary alone may not have.
+        assert!(std::env::var_os("CI").is_none(), "CI builds `{}`", generate.display());
+        eprintln!("skipped: `{}` is not built; run `cargo test`", generate.display());
+        return;
+    }
+    let ws = Workspace::bare();
+    let status = std::process::Command::new(&generate)
+        .arg(ws.path())
+        .args(["--teams", "6", "--departments", "2", "--periods", "2"])
+        .status()
+        .unwrap_or_else(|e| panic!("`{}` runs: {e}", generate.display()));
+    assert!(status.success());
+    // 6 teams of 2 quarters with 3 objectives each, 6 group files of teams,
+    // 2 of departments, 1 company, okr.toml and people.toml.
+    let check = ws.check();
+    check.expect_clean();
+    assert_eq!(check.json["diagnostics"].as_array().unwrap().len(), 0);
+    let files = crate::support::okr_in(ws.path(), &["check", "--as-of", AS_OF]).stdout;
+    assert_eq!(files, format!("0 errors, 0 warnings in {} files\n", 6 * 2 * 3 + 6 + 2 + 1 + 2));
+}
