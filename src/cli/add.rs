@@ -34,8 +34,10 @@ enum AddCommand {
     Person {
         /// The person's id, such as `alice`
         id: String,
+        /// The name people know them by
         #[arg(long)]
         name: Option<String>,
+        /// Their email address
         #[arg(long)]
         email: Option<String>,
     },
@@ -43,16 +45,19 @@ enum AddCommand {
     Group {
         /// The group's id, which is also its folder
         id: String,
+        /// The name people know it by
         #[arg(long)]
         name: Option<String>,
         /// The group above it in the org chart
         #[arg(long)]
         parent: Option<String>,
+        /// The person who leads the group
         #[arg(long)]
         lead: Option<String>,
         /// A member; repeat for more
         #[arg(long = "member")]
         members: Vec<String>,
+        /// What the group is in the org chart
         #[arg(long, value_parser = ["team", "department"], default_value = "team")]
         kind: String,
     },
@@ -75,6 +80,7 @@ enum AddCommand {
         /// Its id; derived from the title by default
         #[arg(long)]
         id: Option<String>,
+        /// Why it matters now
         #[arg(long)]
         description: Option<String>,
     },
@@ -92,10 +98,13 @@ enum AddCommand {
         /// A key result it moves; repeat for more
         #[arg(long = "supports")]
         supports: Vec<String>,
+        /// When it is due (YYYY-MM-DD)
         #[arg(long, value_parser = parse_day)]
         due: Option<NaiveDate>,
+        /// Where it stands; planned by default
         #[arg(long, value_parser = InitiativeStatus::NAMES)]
         status: Option<String>,
+        /// Its id; derived from the title by default
         #[arg(long)]
         id: Option<String>,
     },
@@ -123,12 +132,16 @@ struct KrArgs {
     /// A level to hold: met while the latest value is at or below N
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
     at_most: Option<String>,
+    /// The unit of its figures, such as `%` or `ms`
     #[arg(long)]
     unit: Option<String>,
+    /// Its own lead; the objective's lead by default
     #[arg(long)]
     lead: Option<String>,
+    /// How much it counts in the objective's progress; 1 by default
     #[arg(long, allow_negative_numbers = true)]
     weight: Option<String>,
+    /// Its id; derived from the title by default
     #[arg(long)]
     id: Option<String>,
 }

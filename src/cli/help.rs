@@ -41,9 +41,13 @@ const REFERENCE_COMMANDS: &str = "show checkin set mv rm edit history";
 const BASH_REFERENCES: &str = r#"
 _okr_references() {
     _okr "$@"
-    local cur="${COMP_WORDS[COMP_CWORD]}"
-    if [[ "$cur" != -* && $COMP_CWORD -eq 2 && " {commands} " == *" ${COMP_WORDS[1]} "* ]]; then
-        COMPREPLY=( $(compgen -W "$(okr __references 2>/dev/null)" -- "$cur") )
+    local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}" i
+    local -a dir=()
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        [[ "${COMP_WORDS[i]}" == -C ]] && dir=(-C "${COMP_WORDS[i+1]}")
+    done
+    if [[ "$cur" != -* && " {commands} " == *" $prev "* ]]; then
+        COMPREPLY=( $(compgen -W "$(okr "${dir[@]}" __references 2>/dev/null)" -- "$cur") )
     fi
 }
 complete -F _okr_references -o bashdefault -o default -o nosort okr
@@ -52,7 +56,8 @@ complete -F _okr_references -o bashdefault -o default -o nosort okr
 const FISH_REFERENCES: &str = "\ncomplete -c okr -n '__fish_seen_subcommand_from {commands}' -f -a '(okr __references 2>/dev/null)'\n";
 
 /// `okr __references`: every reference of the workspace, and the short forms
-/// people type: an objective's id, and `objective/key-result`.
+/// people type: an objective's id, `objective/key-result`, and a key result's
+/// or initiative's own id.
 pub fn references(global: &crate::cli::Global) -> Result<ExitCode> {
     let loaded = okr::workspace::load(&global.root)?;
     let workspace = &loaded.workspace;
@@ -70,7 +75,7 @@ pub fn references(global: &crate::cli::Global) -> Result<ExitCode> {
             .map(|kr| &kr.id)
             .chain(objective.initiatives.iter().map(|i| &i.id));
         for item in items {
-            out.push_str(&format!("{full}/{item}\n{short}/{item}\n"));
+            out.push_str(&format!("{full}/{item}\n{short}/{item}\n{item}\n"));
         }
     }
     std::io::stdout().lock().write_all(out.as_bytes())?;

@@ -50,6 +50,10 @@ pub fn run(args: &InitArgs, quiet: bool) -> Result<ExitCode> {
     write_file(&root, "okr.toml", &settings.render())?;
     write_file(&root, "people.toml", b"")?;
     write_file(&root, &format!("groups/{company}/group.toml"), &group.render())?;
+    // Writers leave their lock at the root; it is no part of the history.
+    if !root.join(".gitignore").exists() {
+        write_file(&root, ".gitignore", b".okr.lock\n")?;
+    }
     if !quiet {
         eprintln!(
             "created a workspace for {} in `{}` with the company group `{company}`",

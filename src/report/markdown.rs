@@ -17,7 +17,8 @@ use crate::report::view::ObjectiveView;
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut line_start = true;
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '\r' => continue,
             '\n' => {
@@ -32,7 +33,9 @@ pub fn escape(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            '#' | '-' | '+' | '=' if line_start => {
+            '#' if line_start => out.push_str("\\#"),
+            // A list marker only when a space follows: `-8000` stays as it is.
+            '-' | '+' if line_start && chars.peek() == Some(&' ') => {
                 out.push('\\');
                 out.push(c);
             }
@@ -146,6 +149,7 @@ mod tests {
         );
         assert_eq!(escape("one\r\ntwo\n# three"), "one<br>two<br>\\# three");
         assert_eq!(escape("- item"), "\\- item");
+        assert_eq!(escape("-8000 EUR"), "-8000 EUR");
         assert_eq!(escape("AT&T"), "AT&amp;T");
     }
 }

@@ -84,12 +84,15 @@ pub fn render(report: &Report, terminal: Terminal) -> String {
 /// One objective: its title and standing, then a table with a row a key
 /// result and a row an initiative.
 pub fn objective_table(objective: &ObjectiveView, terminal: Terminal) -> String {
-    let facts = format!(
+    let mut facts = format!(
         "{} · lead {} · {}",
         objective.reference,
         objective.lead.as_deref().unwrap_or("—"),
         standing(objective)
     );
+    if let Some(parent) = &objective.aligned_to {
+        facts.push_str(&format!(" · aligned to {parent}"));
+    }
     let heading =
         format!("{}\n{}\n", wrap(&objective.title, terminal.width), wrap(&facts, terminal.width));
     if objective.key_results.is_empty() && objective.initiatives.is_empty() {

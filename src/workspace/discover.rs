@@ -51,9 +51,8 @@ impl fmt::Display for NotAWorkspace {
 impl NotAWorkspace {
     /// What to do about it.
     pub fn help(&self) -> &'static str {
-        "to create a workspace here, write an `okr.toml` holding `[organization]` and \
-         `name = \"Your Company\"`; to use an existing one, run okr inside it or name it \
-         with `-C DIR` or `OKR_WORKSPACE`"
+        "create a workspace with `okr init --org \"Your Company\"`; to use an existing one, \
+         run okr inside it or name it with `-C DIR` or `OKR_WORKSPACE`"
     }
 }
 

@@ -241,6 +241,6 @@ fn the_generator_writes_a_workspace_that_checks_clean() {
     let check = ws.check();
     check.expect_clean();
     assert_eq!(check.json["diagnostics"].as_array().unwrap().len(), 0);
-    let files = crate::support::okr_in(ws.path(), &["check", "--as-of", AS_OF]).stdout;
+    let files = okr_in(ws.path(), &["check", "--as-of", AS_OF]).stdout;
     assert_eq!(files, format!("0 errors, 0 warnings in {} files\n", 6 * 2 * 3 + 6 + 2 + 1 + 2));
 }

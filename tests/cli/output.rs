@@ -169,7 +169,7 @@ fn outside_a_workspace_the_command_cannot_run() {
     assert_eq!(run.status, 2);
     assert!(run.stdout.is_empty());
     assert!(run.stderr.contains("`okr.toml`"), "{}", run.stderr);
-    assert!(run.stderr.contains("write an `okr.toml` holding `[organization]`"), "{}", run.stderr);
+    assert!(run.stderr.contains("okr init --org"), "{}", run.stderr);
 
     let output =
         okr_command(empty.path()).env("OKR_WORKSPACE", empty.path()).arg("check").output().unwrap();
