@@ -8,12 +8,15 @@ use okr::workspace::NotAWorkspace;
 use crate::cli::ColorChoice;
 
 /// Whether to colour standard output: `--color always` or `never` decide;
-/// otherwise anstream's reading of the conventions does (`NO_COLOR` turns
-/// colour off, `CLICOLOR_FORCE` on, and else only a terminal gets colour).
+/// otherwise `NO_COLOR`, set to any value, turns colour off, and anstream's
+/// reading of the other conventions decides (`CLICOLOR_FORCE` turns it on,
+/// and else only a terminal gets colour).
 pub fn colour_wanted(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
+        // anstream ignores an empty `NO_COLOR`; okr honours it set to any value.
+        ColorChoice::Auto if std::env::var_os("NO_COLOR").is_some() => false,
         ColorChoice::Auto => {
             anstream::AutoStream::choice(&std::io::stdout()) == anstream::ColorChoice::Always
         }

@@ -96,6 +96,8 @@ fn colour_follows_the_flag_then_no_color_then_clicolor_force_then_the_terminal()
     assert!(check_colour(&[("CLICOLOR_FORCE", "1")], "auto"));
     assert!(!check_colour(&[("NO_COLOR", "1")], "auto"));
     assert!(!check_colour(&[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")], "auto"));
+    // NO_COLOR counts whatever its value, even empty.
+    assert!(!check_colour(&[("NO_COLOR", ""), ("CLICOLOR_FORCE", "1")], "auto"));
     // The flag beats the environment.
     assert!(check_colour(&[("NO_COLOR", "1")], "always"));
     assert!(!check_colour(&[("CLICOLOR_FORCE", "1")], "never"));
