@@ -13,6 +13,7 @@ use anyhow::{Context, Result};
 use crate::finding::{Finding, RuleId};
 use crate::model::Workspace;
 use crate::model::id::{Id, suggest_id};
+use crate::model::objective::Objective;
 use crate::model::period::Period;
 use crate::model::reference::ObjectiveRef;
 use crate::model::source::{EntryKind, FileId, Span};
@@ -47,6 +48,7 @@ pub fn load(root: &Path) -> Result<Loaded> {
 pub fn load_with(root: &Path, overlay: Overlay) -> Result<Loaded> {
     let mut loader = Loader {
         overlay,
+        pending: Vec::new(),
         root: root.to_path_buf(),
         canonical_root: fs::canonicalize(root)
             .with_context(|| format!("failed to read workspace `{}`", root.display()))?,
@@ -57,6 +59,7 @@ pub fn load_with(root: &Path, overlay: Overlay) -> Result<Loaded> {
     loader.read_settings();
     loader.read_people();
     loader.read_groups();
+    loader.read_objectives();
     log::debug!(
         "loaded {} files of `{}` in {:?}, with {} findings",
         loader.workspace.sources.file_count(),
@@ -75,6 +78,8 @@ pub fn load_with(root: &Path, overlay: Overlay) -> Result<Loaded> {
 
 struct Loader {
     overlay: Overlay,
+    /// Objective files found by the walk, read after it, in parallel.
+    pending: Vec<(ObjectiveRef, PathBuf, FileId)>,
     root: PathBuf,
     canonical_root: PathBuf,
     workspace: Workspace,
@@ -248,52 +253,51 @@ impl Loader {
                 }
             };
             let reference = ObjectiveRef { group: group.clone(), period: period.clone(), id };
-            self.read_objective(reference, &entry, file);
+            self.pending.push((reference, entry.path, file));
         }
     }
 
-    fn read_objective(&mut self, reference: ObjectiveRef, entry: &Entry, file: FileId) {
-        let objective = self.read_text(&entry.path, file).and_then(|text| {
-            let calendar = &self.workspace.settings.calendar;
-            format::objective::read(reference.clone(), &text, file, calendar, &mut self.findings)
-        });
-        match objective {
-            Some(objective) => self.workspace.objectives.push(objective),
-            None => {
-                self.workspace.unreadable.objectives.insert(reference);
+    /// Reads the objective files the walk found, on all cores: each file is
+    /// parsed on its own, and the results are gathered in the walk's order,
+    /// so that the outcome does not depend on the threads.
+    fn read_objectives(&mut self) {
+        use rayon::prelude::*;
+        let pending = std::mem::take(&mut self.pending);
+        let (overlay, sources, calendar) =
+            (&self.overlay, &self.workspace.sources, &self.workspace.settings.calendar);
+        let read: Vec<(ObjectiveRef, Option<Objective>, Vec<Finding>)> = pending
+            .into_par_iter()
+            .map(|(reference, path, file)| {
+                let mut findings = Vec::new();
+                let relative = sources.path(file);
+                let objective =
+                    read_text(&path, relative, overlay.get(relative), file, &mut findings)
+                        .and_then(|text| {
+                            format::objective::read(
+                                reference.clone(),
+                                &text,
+                                file,
+                                calendar,
+                                &mut findings,
+                            )
+                        });
+                (reference, objective, findings)
+            })
+            .collect();
+        for (reference, objective, findings) in read {
+            self.findings.extend(findings);
+            match objective {
+                Some(objective) => self.workspace.objectives.push(objective),
+                None => {
+                    self.workspace.unreadable.objectives.insert(reference);
+                }
             }
         }
     }
 
-    /// A file's text, or `None` with a finding when it is not a regular file
-    /// (a folder, a pipe that would never end, a device), cannot be read, or
-    /// is not UTF-8.
     fn read_text(&mut self, path: &Path, file: FileId) -> Option<String> {
-        if let Some(Some(bytes)) = self.overlay.get(self.workspace.sources.path(file)) {
-            return format::decode(bytes.clone(), file, &mut self.findings);
-        }
-        let unreadable = |reason: String| {
-            Finding::new(
-                RuleId::ParseError,
-                Span::whole(file),
-                format!("cannot read `{}`: {reason}", self.workspace.sources.path(file)),
-                "okr reads regular files only: make it one that okr can read, or move it out of the workspace",
-            )
-        };
-        let bytes = match fs::metadata(path) {
-            Ok(metadata) if metadata.is_file() => fs::read(path).map_err(|error| error.to_string()),
-            Ok(metadata) if metadata.is_dir() => Err("it is a folder".to_owned()),
-            Ok(_) => Err("it is not a regular file".to_owned()),
-            Err(error) => Err(error.to_string()),
-        };
-        match bytes {
-            Ok(bytes) => format::decode(bytes, file, &mut self.findings),
-            Err(reason) => {
-                let finding = unreadable(reason);
-                self.findings.push(finding);
-                None
-            }
-        }
+        let relative = self.workspace.sources.path(file);
+        read_text(path, relative, self.overlay.get(relative), file, &mut self.findings)
     }
 
     /// A file at the root, read only while it stays inside the workspace.
@@ -427,6 +431,39 @@ fn bad_period_folder(entry: &Entry, folder: FileId) -> Finding {
         format!("`{}` is not a period", entry.relative),
         help,
     )
+}
+
+/// A file's text (from the overlay when an edit changed it), or `None` with
+/// a finding when it is not a regular file (a folder, a pipe that would never
+/// end, a device), cannot be read, or is not UTF-8.
+fn read_text(
+    path: &Path,
+    relative: &str,
+    edited: Option<&Option<Vec<u8>>>,
+    file: FileId,
+    findings: &mut Vec<Finding>,
+) -> Option<String> {
+    if let Some(Some(bytes)) = edited {
+        return format::decode(bytes.clone(), file, findings);
+    }
+    let bytes = match fs::metadata(path) {
+        Ok(metadata) if metadata.is_file() => fs::read(path).map_err(|error| error.to_string()),
+        Ok(metadata) if metadata.is_dir() => Err("it is a folder".to_owned()),
+        Ok(_) => Err("it is not a regular file".to_owned()),
+        Err(error) => Err(error.to_string()),
+    };
+    match bytes {
+        Ok(bytes) => format::decode(bytes, file, findings),
+        Err(reason) => {
+            findings.push(Finding::new(
+                RuleId::ParseError,
+                Span::whole(file),
+                format!("cannot read `{relative}`: {reason}"),
+                "okr reads regular files only: make it one that okr can read, or move it out of the workspace",
+            ));
+            None
+        }
+    }
 }
 
 fn link_outside(relative: &str, file: FileId) -> Finding {
