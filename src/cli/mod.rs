@@ -231,6 +231,28 @@ impl Global {
         Ok(loaded)
     }
 
+    /// Loads what a report of one period needs. Only what the loader found
+    /// is counted for the warning: rules that look across periods would see
+    /// the rest of the workspace missing.
+    pub fn load_period(&self, period: Option<&str>) -> Result<Loaded> {
+        let scope = okr::workspace::Scope::Period(period, self.as_of);
+        let loaded =
+            okr::workspace::load_scoped(&self.root, okr::workspace::Overlay::new(), scope)?;
+        let errors = loaded
+            .findings
+            .iter()
+            .filter(|f| {
+                okr::rules::rule_named(f.rule.as_str())
+                    .is_some_and(|r| r.level == okr::model::settings::Level::Deny)
+            })
+            .count();
+        if errors > 0 && !self.quiet {
+            let errors = okr::report::text::count(errors, "error");
+            eprintln!("warning: the files of this period have {errors}; `okr check` lists them");
+        }
+        Ok(loaded)
+    }
+
     /// The period named on the command line, or the quarter of the as-of day.
     pub fn period(&self, workspace: &Workspace, text: Option<&str>) -> Result<Period> {
         let calendar = &workspace.settings.calendar;

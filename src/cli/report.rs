@@ -38,7 +38,7 @@ enum ReportFormat {
 }
 
 pub fn run(global: &Global, args: &ReportArgs) -> Result<ExitCode> {
-    let loaded = global.load()?;
+    let loaded = global.load_period(args.period.as_deref())?;
     let workspace = &loaded.workspace;
     let period = global.period(workspace, args.period.as_deref())?;
     let group = args.group.as_deref().map(|group| global.group(workspace, group)).transpose()?;

@@ -46,8 +46,25 @@ pub fn load(root: &Path) -> Result<Loaded> {
 
 /// Reads the whole workspace at `root` as it would be with `overlay` applied.
 pub fn load_with(root: &Path, overlay: Overlay) -> Result<Loaded> {
+    load_scoped(root, overlay, Scope::Everything)
+}
+
+/// How much of the workspace a command needs.
+#[derive(Clone, Copy, Debug)]
+pub enum Scope<'a> {
+    Everything,
+    /// The settings, people, groups and the objectives of one period, named
+    /// as typed, or the quarter of the day when `None`. A report of one
+    /// period reads that period's folders only.
+    Period(Option<&'a str>, chrono::NaiveDate),
+}
+
+/// Reads what `scope` needs of the workspace at `root`, through `overlay`.
+/// Rules that look across periods cannot be trusted on a scoped load.
+pub fn load_scoped(root: &Path, overlay: Overlay, scope: Scope<'_>) -> Result<Loaded> {
     let mut loader = Loader {
         overlay,
+        only: None,
         pending: Vec::new(),
         root: root.to_path_buf(),
         canonical_root: fs::canonicalize(root)
@@ -57,6 +74,15 @@ pub fn load_with(root: &Path, overlay: Overlay) -> Result<Loaded> {
     };
     let started = std::time::Instant::now();
     loader.read_settings();
+    if let Scope::Period(text, day) = scope {
+        let calendar = &loader.workspace.settings.calendar;
+        // A period that does not parse reads none; the command says so.
+        loader.only = Some(match text {
+            Some(text) => Period::parse(text, calendar)
+                .unwrap_or(Period::Custom(Id::parse("none").expect("an id"))),
+            None => calendar.quarter_of(day),
+        });
+    }
     loader.read_people();
     loader.read_groups();
     loader.read_objectives();
@@ -78,6 +104,8 @@ pub fn load_with(root: &Path, overlay: Overlay) -> Result<Loaded> {
 
 struct Loader {
     overlay: Overlay,
+    /// The one period to read objectives of, when the load is scoped.
+    only: Option<Period>,
     /// Objective files found by the walk, read after it, in parallel.
     pending: Vec<(ObjectiveRef, PathBuf, FileId)>,
     root: PathBuf,
@@ -190,6 +218,7 @@ impl Loader {
                 let period_folder =
                     self.workspace.sources.add(entry.relative.clone(), EntryKind::Folder);
                 match Period::parse(&entry.name, &self.workspace.settings.calendar) {
+                    Some(period) if self.only.as_ref().is_some_and(|only| *only != period) => {}
                     Some(period) => self.read_period_folder(&id, period, &entry, period_folder),
                     None => self.findings.push(bad_period_folder(&entry, period_folder)),
                 }

@@ -13,4 +13,4 @@ pub mod transaction;
 pub mod write;
 
 pub use discover::{NotAWorkspace, find_root, named_root};
-pub use load::{Loaded, Overlay, load, load_with};
+pub use load::{Loaded, Overlay, Scope, load, load_scoped, load_with};
