@@ -561,9 +561,17 @@ fn reading_commands_warn_about_a_broken_workspace_on_stderr() {
     let run = ws.okr(&["report", "--as-of", "2026-11-20"]);
     assert_eq!(run.status, 0);
     assert!(
-        run.stderr.contains("warning: the workspace has 1 error; `okr check` lists them"),
+        run.stderr
+            .contains("warning: the files of this period have 1 error; `okr check` lists them"),
         "{}",
         run.stderr
     );
     assert!(run.stdout.starts_with("# Acme: 2026-Q4"));
+    // Other reading commands look at the whole workspace.
+    let list = ws.okr(&["list", "--as-of", "2026-11-20"]);
+    assert!(
+        list.stderr.contains("warning: the workspace has 1 error; `okr check` lists them"),
+        "{}",
+        list.stderr
+    );
 }
