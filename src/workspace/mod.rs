@@ -1,5 +1,6 @@
 //! The workspace on disk: finding its root, loading its files into the
-//! model with the place of every value, and resolving places for findings.
+//! model with the place of every value, resolving places for findings, and
+//! editing files as one checked, locked, atomic transaction.
 //!
 //! This is the only module of the library that touches the file system.
 
