@@ -58,7 +58,7 @@ pub fn run(global: &Global, args: &CheckinArgs) -> Result<ExitCode> {
     let value_text =
         ui::value_or_ask(args.value.as_deref(), "VALUE", "Value", &[], global.may_ask)?;
 
-    let transaction = Transaction::begin(&global.root, global.as_of)?;
+    let transaction = begin(global, &key_result)?;
     let workspace = &transaction.loaded.workspace;
     let Target::KeyResult(index, kr) = target(global, workspace, &key_result)? else {
         bail!(
@@ -91,6 +91,22 @@ pub fn run(global: &Global, args: &CheckinArgs) -> Result<ExitCode> {
     let edits = Overlay::from([file.change()]);
     let done = format!("checked in {value_text} on {reference}");
     finish(global, transaction, edits, &[], &done, &reference, args.printed.json())
+}
+
+/// A check-in's checks look at one period: the one its reference names, or
+/// the current one, which a short reference prefers. Only a reference found
+/// in neither needs the whole workspace.
+fn begin(global: &Global, reference: &str) -> Result<Transaction> {
+    let named = reference.split('/').find_map(okr::model::period::Period::parse_standard);
+    let scoped = Transaction::begin_in_period(&global.root, global.as_of, named)?;
+    let current = scoped.loaded.workspace.settings.calendar.quarter_of(global.as_of);
+    match okr::model::resolve::resolve(&scoped.loaded.workspace, reference, &current) {
+        Ok(Target::KeyResult(..)) => Ok(scoped),
+        _ => {
+            drop(scoped);
+            Transaction::begin(&global.root, global.as_of)
+        }
+    }
 }
 
 /// The key results of the current period, for a prompt.

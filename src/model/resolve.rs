@@ -107,11 +107,11 @@ impl fmt::Display for ResolveError {
                 write!(f, "`{reference}` names nothing in this workspace")
             }
             ResolveError::Ambiguous { reference, candidates } => {
-                write!(
-                    f,
-                    "`{reference}` could be any of: {}",
-                    crate::finding::quoted(candidates, ", ")
-                )
+                // A long list says no more than its first few.
+                let shown = crate::finding::quoted(candidates.iter().take(10), ", ");
+                let more = candidates.len().saturating_sub(10);
+                let rest = if more > 0 { format!(" and {more} more") } else { String::new() };
+                write!(f, "`{reference}` could be any of: {shown}{rest}")
             }
         }
     }

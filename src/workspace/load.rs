@@ -57,6 +57,8 @@ pub enum Scope<'a> {
     /// as typed, or the quarter of the day when `None`. A report of one
     /// period reads that period's folders only.
     Period(Option<&'a str>, chrono::NaiveDate),
+    /// The settings, people, groups and the objectives of this period.
+    Exactly(&'a Period),
 }
 
 /// Reads what `scope` needs of the workspace at `root`, through `overlay`.
@@ -74,15 +76,17 @@ pub fn load_scoped(root: &Path, overlay: Overlay, scope: Scope<'_>) -> Result<Lo
     };
     let started = std::time::Instant::now();
     loader.read_settings();
-    if let Scope::Period(text, day) = scope {
-        let calendar = &loader.workspace.settings.calendar;
+    let calendar = &loader.workspace.settings.calendar;
+    loader.only = match scope {
+        Scope::Everything => None,
         // A period that does not parse reads none; the command says so.
-        loader.only = Some(match text {
-            Some(text) => Period::parse(text, calendar)
+        Scope::Period(Some(text), _) => Some(
+            Period::parse(text, calendar)
                 .unwrap_or(Period::Custom(Id::parse("none").expect("an id"))),
-            None => calendar.quarter_of(day),
-        });
-    }
+        ),
+        Scope::Period(None, day) => Some(calendar.quarter_of(day)),
+        Scope::Exactly(period) => Some(period.clone()),
+    };
     loader.read_people();
     loader.read_groups();
     loader.read_objectives();

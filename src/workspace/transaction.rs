@@ -12,13 +12,16 @@ use anyhow::Result;
 use chrono::NaiveDate;
 
 use crate::finding::{Diagnostic, Severity};
+use crate::model::period::Period;
 use crate::rules;
-use crate::workspace::load::{Loaded, Overlay, load, load_with};
+use crate::workspace::load::{Loaded, Overlay, Scope, load, load_scoped, load_with};
 use crate::workspace::write::{WorkspaceLock, lock, remove_file, write_file};
 
 /// An edit under way: the workspace as it was, and the lock that keeps it so.
 pub struct Transaction {
     pub loaded: Loaded,
+    /// The one period read, when the edit's checks need no other.
+    period: Option<Period>,
     before: Vec<Diagnostic>,
     as_of: NaiveDate,
     _lock: WorkspaceLock,
@@ -37,14 +40,38 @@ impl Transaction {
         let lock = lock(root)?;
         let loaded = load(root)?;
         let before = errors(&loaded, as_of);
-        Ok(Transaction { loaded, before, as_of, _lock: lock })
+        Ok(Transaction { loaded, period: None, before, as_of, _lock: lock })
+    }
+
+    /// Like [`Transaction::begin`], reading the objectives of one period only
+    /// (the current quarter when `period` is `None`),
+    /// for an edit whose checks look at nothing else (a check-in). Errors
+    /// that come of the other periods being missing are found before and
+    /// after alike, and so never block the edit.
+    pub fn begin_in_period(
+        root: &Path,
+        as_of: NaiveDate,
+        period: Option<Period>,
+    ) -> Result<Transaction> {
+        let lock = lock(root)?;
+        let loaded = match &period {
+            Some(period) => load_scoped(root, Overlay::new(), Scope::Exactly(period))?,
+            None => load_scoped(root, Overlay::new(), Scope::Period(None, as_of))?,
+        };
+        // Without a period named, the current one: the quarter of the day.
+        let period = period.unwrap_or_else(|| loaded.workspace.settings.calendar.quarter_of(as_of));
+        let before = errors(&loaded, as_of);
+        Ok(Transaction { loaded, period: Some(period), before, as_of, _lock: lock })
     }
 
     /// Checks the edit and writes it when it adds no error. `allowed` names
     /// rules whose new errors do not block it (`add objective --force`).
     pub fn commit(self, edits: Overlay, allowed: &[&str]) -> Result<Outcome> {
         let root = self.loaded.root.clone();
-        let after = load_with(&root, edits)?;
+        let after = match &self.period {
+            Some(period) => load_scoped(&root, edits, Scope::Exactly(period))?,
+            None => load_with(&root, edits)?,
+        };
         let added = new_errors(&self.before, errors(&after, self.as_of), allowed);
         if !added.is_empty() {
             log::debug!("refused: the edit adds {} errors", added.len());
