@@ -680,3 +680,23 @@ fn aligned_to_takes_a_short_reference_and_writes_it_in_full() {
         std::fs::read_to_string(ws.path().join("groups/web/2026-Q4/faster-pages.toml")).unwrap();
     assert!(text.contains("aligned_to = \"acme/2026-Q4/win-the-mid-market\"\n"), "{text}");
 }
+
+#[test]
+fn a_checkin_reads_one_period_yet_alignment_to_another_does_not_block_it() {
+    let ws = Workspace::new();
+    // The parent lives in the year 2026, outside the check-in's quarter.
+    ws.write("groups/acme/2026/year.toml", "title = \"Year\"\nlead = \"alice\"\n\n[key_result.k]\ntitle = \"K\"\nkind = \"milestone\"\n");
+    ws.write(
+        "groups/web/2026-Q4/faster-pages.toml",
+        FASTER_PAGES.replace("lead = \"bob\"", "lead = \"bob\"\naligned_to = \"acme/2026/year\""),
+    );
+    ws.check().expect_none("bad-alignment");
+    let run = ws.okr(&["checkin", "load-time", "850", "--as-of", "2026-11-20", "-v"]);
+    assert_eq!(run.status, 0, "{run:?}");
+    let text =
+        std::fs::read_to_string(ws.path().join("groups/web/2026-Q4/faster-pages.toml")).unwrap();
+    assert!(text.ends_with("value = 850\n"), "{text}");
+    // A new error is still refused on the scoped load.
+    let refused = ws.okr(&["checkin", "load-time", "800", "--by", "zed", "--as-of", "2026-11-20"]);
+    assert_eq!(refused.status, 1, "{refused:?}");
+}
