@@ -93,20 +93,41 @@ pub fn run(global: &Global, args: &CheckinArgs) -> Result<ExitCode> {
     finish(global, transaction, edits, &[], &done, &reference, args.printed.json())
 }
 
-/// A check-in's checks look at one period: the one its reference names, or
-/// the current one, which a short reference prefers. Only a reference found
-/// in neither needs the whole workspace.
+/// A check-in's checks look at its own objective only. A full reference
+/// names the file to read; a short one is looked for in the period it names,
+/// or the current one, which it prefers; only a reference found in neither
+/// needs the whole workspace.
 fn begin(global: &Global, reference: &str) -> Result<Transaction> {
     let named = reference.split('/').find_map(okr::model::period::Period::parse_standard);
-    let scoped = Transaction::begin_in_period(&global.root, global.as_of, named)?;
-    let current = scoped.loaded.workspace.settings.calendar.quarter_of(global.as_of);
-    match okr::model::resolve::resolve(&scoped.loaded.workspace, reference, &current) {
-        Ok(Target::KeyResult(..)) => Ok(scoped),
-        _ => {
-            drop(scoped);
-            Transaction::begin(&global.root, global.as_of)
+    // A full reference names its file: nothing else need be read.
+    if let Some((objective, _)) = reference.rsplit_once('/') {
+        let calendar = okr::model::period::Calendar::default();
+        let full = okr::model::reference::ObjectiveRef::parse(objective, &calendar)
+            .ok()
+            .filter(|_| named.is_some());
+        if let Some(full) = full {
+            let narrow = Transaction::begin_in_objective(&global.root, global.as_of, full)?;
+            if found_key_result(global, &narrow, reference) {
+                return Ok(narrow);
+            }
         }
     }
+    let scoped = Transaction::begin_in_period(&global.root, global.as_of, named)?;
+    if found_key_result(global, &scoped, reference) {
+        return Ok(scoped);
+    }
+    drop(scoped);
+    Transaction::begin(&global.root, global.as_of)
+}
+
+/// Whether `reference` names a key result of what `transaction` read.
+fn found_key_result(global: &Global, transaction: &Transaction, reference: &str) -> bool {
+    let workspace = &transaction.loaded.workspace;
+    let current = workspace.settings.calendar.quarter_of(global.as_of);
+    matches!(
+        okr::model::resolve::resolve(workspace, reference, &current),
+        Ok(Target::KeyResult(..))
+    )
 }
 
 /// The key results of the current period, for a prompt.

@@ -59,6 +59,9 @@ pub enum Scope<'a> {
     Period(Option<&'a str>, chrono::NaiveDate),
     /// The settings, people, groups and the objectives of this period.
     Exactly(&'a Period),
+    /// The settings, the people and this one objective: all that the rules
+    /// about one objective's own key results and check-ins look at.
+    Objective(&'a ObjectiveRef),
 }
 
 /// Reads what `scope` needs of the workspace at `root`, through `overlay`.
@@ -86,9 +89,13 @@ pub fn load_scoped(root: &Path, overlay: Overlay, scope: Scope<'_>) -> Result<Lo
         ),
         Scope::Period(None, day) => Some(calendar.quarter_of(day)),
         Scope::Exactly(period) => Some(period.clone()),
+        Scope::Objective(_) => None,
     };
     loader.read_people();
-    loader.read_groups();
+    match scope {
+        Scope::Objective(reference) => loader.read_one_objective(reference),
+        _ => loader.read_groups(),
+    }
     loader.read_objectives();
     log::debug!(
         "loaded {} files of `{}` in {:?}, with {} findings",
@@ -288,6 +295,17 @@ impl Loader {
             let reference = ObjectiveRef { group: group.clone(), period: period.clone(), id };
             self.pending.push((reference, entry.path, file));
         }
+    }
+
+    /// Queues one objective file by its reference, without walking `groups/`.
+    fn read_one_objective(&mut self, reference: &ObjectiveRef) {
+        let relative = format!(
+            "{GROUPS_FOLDER}/{}/{}/{}.toml",
+            reference.group, reference.period, reference.id
+        );
+        let path = self.root.join(&relative);
+        let file = self.workspace.sources.add(relative, EntryKind::File);
+        self.pending.push((reference.clone(), path, file));
     }
 
     /// Reads the objective files the walk found, on all cores: each file is

@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 
 use crate::finding::{Diagnostic, Severity};
 use crate::model::period::Period;
+use crate::model::reference::ObjectiveRef;
 use crate::rules;
 use crate::workspace::load::{Loaded, Overlay, Scope, load, load_scoped, load_with};
 use crate::workspace::write::{WorkspaceLock, lock, remove_file, write_file};
@@ -20,11 +21,30 @@ use crate::workspace::write::{WorkspaceLock, lock, remove_file, write_file};
 /// An edit under way: the workspace as it was, and the lock that keeps it so.
 pub struct Transaction {
     pub loaded: Loaded,
-    /// The one period read, when the edit's checks need no other.
-    period: Option<Period>,
+    /// What is read, when the edit's checks need less than everything.
+    scope: Narrowed,
     before: Vec<Diagnostic>,
     as_of: NaiveDate,
     _lock: WorkspaceLock,
+}
+
+/// How much of the workspace an edit's checks read.
+enum Narrowed {
+    Everything,
+    Period(Period),
+    Objective(ObjectiveRef),
+}
+
+impl Narrowed {
+    fn load(&self, root: &Path, overlay: Overlay) -> Result<Loaded> {
+        match self {
+            Narrowed::Everything => load_with(root, overlay),
+            Narrowed::Period(period) => load_scoped(root, overlay, Scope::Exactly(period)),
+            Narrowed::Objective(reference) => {
+                load_scoped(root, overlay, Scope::Objective(reference))
+            }
+        }
+    }
 }
 
 /// What became of an edit.
@@ -40,7 +60,7 @@ impl Transaction {
         let lock = lock(root)?;
         let loaded = load(root)?;
         let before = errors(&loaded, as_of);
-        Ok(Transaction { loaded, period: None, before, as_of, _lock: lock })
+        Ok(Transaction { loaded, scope: Narrowed::Everything, before, as_of, _lock: lock })
     }
 
     /// Like [`Transaction::begin`], reading the objectives of one period only
@@ -61,17 +81,30 @@ impl Transaction {
         // Without a period named, the current one: the quarter of the day.
         let period = period.unwrap_or_else(|| loaded.workspace.settings.calendar.quarter_of(as_of));
         let before = errors(&loaded, as_of);
-        Ok(Transaction { loaded, period: Some(period), before, as_of, _lock: lock })
+        Ok(Transaction { loaded, scope: Narrowed::Period(period), before, as_of, _lock: lock })
+    }
+
+    /// Like [`Transaction::begin`], reading only the settings, the people and
+    /// one objective, for an edit of that objective's key results and
+    /// check-ins alone: no rule about them looks further. What the narrow
+    /// read leaves out is missing before and after alike, and never blocks.
+    pub fn begin_in_objective(
+        root: &Path,
+        as_of: NaiveDate,
+        reference: ObjectiveRef,
+    ) -> Result<Transaction> {
+        let lock = lock(root)?;
+        let scope = Narrowed::Objective(reference);
+        let loaded = scope.load(root, Overlay::new())?;
+        let before = errors(&loaded, as_of);
+        Ok(Transaction { loaded, scope, before, as_of, _lock: lock })
     }
 
     /// Checks the edit and writes it when it adds no error. `allowed` names
     /// rules whose new errors do not block it (`add objective --force`).
     pub fn commit(self, edits: Overlay, allowed: &[&str]) -> Result<Outcome> {
         let root = self.loaded.root.clone();
-        let after = match &self.period {
-            Some(period) => load_scoped(&root, edits, Scope::Exactly(period))?,
-            None => load_with(&root, edits)?,
-        };
+        let after = self.scope.load(&root, edits)?;
         let added = new_errors(&self.before, errors(&after, self.as_of), allowed);
         if !added.is_empty() {
             log::debug!("refused: the edit adds {} errors", added.len());

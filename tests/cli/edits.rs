@@ -700,3 +700,33 @@ fn a_checkin_reads_one_period_yet_alignment_to_another_does_not_block_it() {
     let refused = ws.okr(&["checkin", "load-time", "800", "--by", "zed", "--as-of", "2026-11-20"]);
     assert_eq!(refused.status, 1, "{refused:?}");
 }
+
+#[test]
+fn a_checkin_by_full_reference_reads_its_own_file_and_still_refuses_new_errors() {
+    let ws = Workspace::new();
+    // Broken files elsewhere: a narrow read does not see them, nor need to.
+    ws.write("groups/acme/group.toml", "name = \n");
+    ws.write("groups/web/2026-Q3/old.toml", "title = \n");
+    let run =
+        ws.okr(&["checkin", "web/2026-Q4/faster-pages/load-time", "850", "--as-of", "2026-11-20"]);
+    assert_eq!(run.status, 0, "{run:?}");
+    let file = ws.path().join("groups/web/2026-Q4/faster-pages.toml");
+    assert!(std::fs::read_to_string(&file).unwrap().ends_with("value = 850\n"));
+    let before = std::fs::read(&file).unwrap();
+    let refused = ws.okr(&[
+        "checkin",
+        "web/2026-Q4/faster-pages/load-time",
+        "800",
+        "--by",
+        "zed",
+        "--as-of",
+        "2026-11-20",
+    ]);
+    assert_eq!(refused.status, 1, "{refused:?}");
+    assert!(refused.stderr.contains("unknown-person"), "{}", refused.stderr);
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+    // A full reference to nothing still says so.
+    let missing =
+        ws.okr(&["checkin", "web/2026-Q4/nothing/load-time", "1", "--as-of", "2026-11-20"]);
+    assert_eq!(missing.status, 2, "{missing:?}");
+}
