@@ -223,11 +223,7 @@ impl Global {
     /// when it has errors, since figures from broken files may be off.
     pub fn load(&self) -> Result<Loaded> {
         let loaded = okr::workspace::load(&self.root)?;
-        let errors = okr::rules::check(&loaded, self.as_of).errors;
-        if errors > 0 && !self.quiet {
-            let errors = okr::report::text::count(errors, "error");
-            eprintln!("warning: the workspace has {errors}; `okr check` lists them");
-        }
+        self.warn_of_errors(okr::rules::check(&loaded, self.as_of).errors, "the workspace has");
         Ok(loaded)
     }
 
@@ -238,19 +234,16 @@ impl Global {
         let scope = okr::workspace::Scope::Period(period, self.as_of);
         let loaded =
             okr::workspace::load_scoped(&self.root, okr::workspace::Overlay::new(), scope)?;
-        let errors = loaded
-            .findings
-            .iter()
-            .filter(|f| {
-                okr::rules::rule_named(f.rule.as_str())
-                    .is_some_and(|r| r.level == okr::model::settings::Level::Deny)
-            })
-            .count();
+        self.warn_of_errors(okr::rules::load_errors(&loaded), "the files of this period have");
+        Ok(loaded)
+    }
+
+    /// Says on stderr, unless quiet, that figures may rest on broken files.
+    fn warn_of_errors(&self, errors: usize, whose: &str) {
         if errors > 0 && !self.quiet {
             let errors = okr::report::text::count(errors, "error");
-            eprintln!("warning: the files of this period have {errors}; `okr check` lists them");
+            eprintln!("warning: {whose} {errors}; `okr check` lists them");
         }
-        Ok(loaded)
     }
 
     /// The period named on the command line, or the quarter of the as-of day.

@@ -194,6 +194,14 @@ impl Context<'_> {
     }
 }
 
+/// How many of the loader's findings are errors at the levels `okr.toml`
+/// sets: what a scoped load can tell without the rules that look across
+/// the whole workspace.
+pub fn load_errors(loaded: &Loaded) -> usize {
+    let (levels, _) = levels(&loaded.workspace);
+    loaded.findings.iter().filter(|finding| levels[&finding.rule] == Level::Deny).count()
+}
+
 /// Looks a rule up by name.
 pub fn rule_named(name: &str) -> Option<&'static Rule> {
     RULES.iter().find(|rule| rule.id.as_str() == name)
