@@ -132,13 +132,13 @@ fn found_key_result(global: &Global, transaction: &Transaction, reference: &str)
 
 /// The key results of the current period, for a prompt.
 fn current_key_results(global: &Global) -> Result<Vec<String>> {
-    let loaded = okr::workspace::load(&global.root)?;
-    let workspace = &loaded.workspace;
-    let current = workspace.settings.calendar.quarter_of(global.as_of);
-    Ok(workspace
+    // Only the current period is offered, so only it is read.
+    let scope = okr::workspace::Scope::Period(None, global.as_of);
+    let loaded = okr::workspace::load_scoped(&global.root, Overlay::new(), scope)?;
+    Ok(loaded
+        .workspace
         .objectives
         .iter()
-        .filter(|o| o.reference.period == current)
         .flat_map(|o| o.key_results.iter().map(move |kr| format!("{}/{}", o.reference, kr.id)))
         .collect())
 }
