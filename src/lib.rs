@@ -14,6 +14,7 @@
 //!
 //! The `okr` binary is a thin layer over it, one module per command.
 
+pub mod classify;
 pub mod finding;
 pub mod model;
 pub mod progress;

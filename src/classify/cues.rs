@@ -1,0 +1,1119 @@
+//! The cues that tell the four classes apart, one family each.
+//!
+//! A cue is evidence for one class, with a weight and a reason a person can
+//! check. The word lists come from how each kind of statement is written,
+//! not from any one set of examples:
+//!
+//! - personal development is one person's growth: learning, a course, a
+//!   certification, a language, a skill, often in the first person;
+//! - a key result measures: a percentage, a start and a target, a
+//!   threshold, a unit, money;
+//! - an initiative is work: an imperative verb with a deliverable, or the
+//!   deliverable stated as done ("the docs are published");
+//! - an objective is an aspiration: a quality to reach, an outcome verb
+//!   with nothing to count.
+
+use super::Class;
+use super::words::Words;
+
+/// Evidence for one class.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cue {
+    pub class: Class,
+    pub weight: f32,
+    /// Whether the cue alone is enough for the validator to fail CI: only
+    /// personal-development cues can be, and only without a group in sight.
+    pub strong: bool,
+    pub reason: String,
+}
+
+impl Cue {
+    fn new(class: Class, weight: f32, reason: String) -> Cue {
+        Cue { class, weight, strong: false, reason }
+    }
+
+    fn strong(mut self) -> Cue {
+        self.strong = true;
+        self
+    }
+}
+
+/// Every cue found in a statement.
+pub fn find(words: &Words) -> Vec<Cue> {
+    let mut cues = Vec::new();
+    let scope = group_scope(words);
+    let head = head_verb(words);
+
+    growth(words, scope, head, &mut cues);
+    measure(words, head, &mut cues);
+    deliverable(words, head, &mut cues);
+    aspiration(words, head, &mut cues);
+    cues
+}
+
+// --- whose statement it is -------------------------------------------------
+
+/// Words that name several people: a statement about them is about a group,
+/// so its learning and training are a group's work, not one person's growth.
+const GROUP_WORDS: &[&str] = &[
+    "teams",
+    "teammates",
+    "teammate's",
+    "members",
+    "everyone",
+    "everybody",
+    "every",
+    "all",
+    "each",
+    "employees",
+    "staff",
+    "managers",
+    "leaders",
+    "hires",
+    "engineers",
+    "developers",
+    "contributors",
+    "volunteers",
+    "participants",
+    "colleagues",
+    "folks",
+    "organization",
+    "organisation",
+    "company",
+    "company's",
+    "department",
+    "departments",
+    "we",
+    "our",
+    "us",
+    "cohort",
+    "mozillians",
+];
+
+/// Words before `team` that make it somewhere one person goes, not the
+/// group the statement is about: "transfer to a new team".
+const NOT_THE_TEAM: &[&str] = &["a", "new", "another"];
+
+/// A group in sight, as the word that shows it. A statement in the first
+/// person is one person's, whoever else it names ("influence employees"),
+/// unless it is about their team ("help my team grow").
+fn group_scope(words: &Words) -> Option<&str> {
+    if words.has_any(FIRST_PERSON) {
+        let team = ["my team", "my teams", "my group", "my department", "my org", "my reports"];
+        return words.find_phrases(&team);
+    }
+    if let Some(at) = words.find_phrase("skills of") {
+        return words.text(at);
+    }
+    (0..words.len()).filter_map(|i| words.text(i).map(|text| (i, text))).find_map(|(i, text)| {
+        let after_article = i > 0 && words.text(i - 1).is_some_and(|w| NOT_THE_TEAM.contains(&w));
+        let team = text == "team" && !after_article;
+        let things = text == "all" && words.text(i + 1) == Some("things");
+        (team || (GROUP_WORDS.contains(&text) && !things)).then_some(text)
+    })
+}
+
+/// Words at the start that come before the verb that matters:
+/// "I want to learn", "We will ship", "Keep learning", "Plan to lead".
+const LEAD_IN: &[&str] = &[
+    "i",
+    "we",
+    "will",
+    "shall",
+    "to",
+    "want",
+    "would",
+    "like",
+    "i'd",
+    "i'm",
+    "keep",
+    "continue",
+    "continued",
+    "plan",
+    "try",
+    "also",
+    "should",
+    "must",
+    "need",
+    "and",
+    "finally",
+    "then",
+];
+
+/// The first word that is not a lead-in, with its index.
+fn head_verb(words: &Words) -> Option<(usize, &str)> {
+    (0..words.len())
+        .map(|i| (i, words.text(i).unwrap_or_default()))
+        .find(|(_, text)| !LEAD_IN.contains(text))
+}
+
+/// Whether the head verb, or its plain form ("researching" is "research",
+/// "making" is "make", "running" is "run"), is one of `list`.
+fn head_is(head: Option<(usize, &str)>, list: &[&str]) -> Option<String> {
+    let (_, verb) = head?;
+    if list.contains(&verb) {
+        return Some(verb.to_owned());
+    }
+    let stem = verb.strip_suffix("ing")?;
+    let mut forms = vec![stem.to_owned(), format!("{stem}e")];
+    let mut chars = stem.chars();
+    if let (Some(last), Some(before)) = (chars.next_back(), chars.next_back())
+        && last == before
+    {
+        forms.push(stem[..stem.len() - last.len_utf8()].to_owned());
+    }
+    forms.into_iter().find(|form| list.contains(&form.as_str())).map(|_| verb.to_owned())
+}
+
+// --- personal development --------------------------------------------------
+
+const CERTIFICATION: &[&str] = &[
+    "certification",
+    "certifications",
+    "certified",
+    "certificate",
+    "certify",
+    "exam",
+    "exams",
+    "pmp",
+    "cka",
+    "ckad",
+    "pdus",
+    "credential",
+    "credentials",
+    "accreditation",
+];
+
+const COURSE: &[&str] = &[
+    "course",
+    "courses",
+    "class",
+    "classes",
+    "bootcamp",
+    "mooc",
+    "pluralsight",
+    "udemy",
+    "coursera",
+    "tutorials",
+    "lessons",
+    "degree",
+    "diploma",
+];
+
+/// Verbs of someone who runs a course for others, not someone who takes it.
+const ORGANISE: &[&str] = &[
+    "run", "host", "organize", "organise", "launch", "deliver", "roll", "create", "design",
+    "publish", "schedule", "offer", "build", "develop", "provide", "group",
+];
+
+const LEARN: &[&str] = &[
+    "learn",
+    "learning",
+    "learned",
+    "learnt",
+    "study",
+    "studying",
+    "practise",
+    "practice",
+    "practising",
+    "practicing",
+    "master",
+    "mastering",
+    "upskill",
+    "upskilling",
+    "relearn",
+];
+
+const LANGUAGES: &[&str] = &[
+    "english",
+    "spanish",
+    "japanese",
+    "german",
+    "french",
+    "chinese",
+    "mandarin",
+    "cantonese",
+    "italian",
+    "portuguese",
+    "korean",
+    "arabic",
+    "russian",
+    "hindi",
+    "dutch",
+    "swedish",
+    "norwegian",
+    "danish",
+    "finnish",
+    "polish",
+    "turkish",
+    "greek",
+    "hebrew",
+    "latin",
+    "kanji",
+    "esperanto",
+    "language",
+    "languages",
+];
+
+/// Words around a language that make it one to learn, not a market or a
+/// locale to ship ("launch the German store").
+const LANGUAGE_CONTEXT: &[&str] = &[
+    "learn",
+    "learning",
+    "speak",
+    "speaking",
+    "spoken",
+    "read",
+    "reading",
+    "write",
+    "writing",
+    "understand",
+    "understanding",
+    "improve",
+    "practise",
+    "practice",
+    "study",
+    "lessons",
+    "conjugate",
+    "vocabulary",
+    "verbs",
+    "my",
+    "better",
+    "new",
+    "fluent",
+    "fluently",
+];
+
+const FLUENCY: &[&str] = &["fluent", "fluently", "fluency"];
+
+const SKILL: &[&str] = &[
+    "skill",
+    "skills",
+    "proficiency",
+    "abilities",
+    "competency",
+    "competencies",
+    "competence",
+    "expertise",
+    "expertises",
+];
+
+const SPEAKING: &[&str] = &[
+    "public speaking",
+    "speak up",
+    "give a talk",
+    "give talks",
+    "give more talks",
+    "presentation skills",
+    "better at presentations",
+    "get better at",
+];
+
+const FIRST_PERSON: &[&str] = &["i", "i'm", "i'd", "i've", "i'll", "my", "me", "myself", "mine"];
+
+const CAREER: &[&str] = &["promoted", "promotion", "career", "title", "mentor", "upskill"];
+
+/// Roles one person becomes: "Become a regular open source contributor".
+const ROLES: &[&str] = &[
+    "expert",
+    "mentor",
+    "speaker",
+    "contributor",
+    "person",
+    "guy",
+    "developer",
+    "engineer",
+    "architect",
+    "leader",
+    "manager",
+    "practitioner",
+    "specialist",
+    "author",
+    "writer",
+];
+
+/// Traits and habits that only a person has.
+const TRAIT_WORDS: &[&str] = &[
+    "meditation",
+    "mindfulness",
+    "fitness",
+    "attitude",
+    "empathetic",
+    "empathy",
+    "patience",
+    "habit",
+    "habits",
+    "hobby",
+    "hobbies",
+];
+
+const TRAITS: &[&str] = &[
+    "time management",
+    "outside of work",
+    "be more",
+    "open source contributor",
+    "growth plan",
+    "leadership style",
+    "on time",
+];
+
+/// Habits one person keeps: weak alone, since a team can want them too,
+/// but telling when nothing else is there.
+const HABITS: &[&str] = &[
+    "books",
+    "reading",
+    "meetups",
+    "meetup",
+    "conference",
+    "conferences",
+    "personal",
+    "self",
+    "blog",
+    "experiences",
+    "network",
+    "explore",
+    "knowledge",
+    "confidence",
+    "confident",
+];
+
+/// Phrases with "learning" that name a field, not a person learning.
+const NOT_LEARNING: &[&str] = &["machine learning", "deep learning", "learning and development"];
+
+fn growth(words: &Words, scope: Option<&str>, head: Option<(usize, &str)>, cues: &mut Vec<Cue>) {
+    let mut found = Vec::new();
+
+    if let Some(word) = words.find_any(CERTIFICATION) {
+        found.push((4.0, format!("a certification to gain: `{word}`"), true));
+    }
+    if let Some(phrase) = words.find_phrases(&["six sigma", "black belt"]) {
+        found.push((4.0, format!("a certification to gain: `{phrase}`"), true));
+    }
+    if let Some(word) = words.find_any(COURSE)
+        && head_is(head, ORGANISE).is_none()
+    {
+        found.push((4.0, format!("a course to take: `{word}`"), true));
+    }
+    if let Some(verb) = head_is(head, LEARN) {
+        found.push((4.0, format!("something to learn: `{verb}`"), true));
+    } else if let Some(word) = words.find_any(LEARN)
+        && words.find_phrases(NOT_LEARNING).is_none()
+    {
+        found.push((3.0, format!("something to learn: `{word}`"), true));
+    }
+    if let Some(word) = words.find_any(FLUENCY) {
+        found.push((3.0, format!("a language to learn: `{word}`"), true));
+    } else if let Some(word) = words.find_any(LANGUAGES)
+        && words.has_any(LANGUAGE_CONTEXT)
+    {
+        found.push((3.0, format!("a language to learn: `{word}`"), true));
+    }
+    if let Some(word) = words.find_any(SKILL) {
+        found.push((2.5, format!("a skill to build: `{word}`"), true));
+    }
+    if let Some(phrase) = words.find_phrases(SPEAKING) {
+        found.push((2.5, format!("a skill to practise: `{phrase}`"), true));
+    }
+    if let Some(word) = words.find_phrases(&["go to"]).or_else(|| words.find_any(CAREER)) {
+        found.push((2.5, format!("a step in one person's career: `{word}`"), false));
+    }
+    if head_is(head, &["become", "be"]).is_some()
+        && let Some(role) = words.find_any(ROLES)
+    {
+        found.push((2.5, format!("a role one person grows into: `{role}`"), false));
+    }
+    if let Some(word) = words.find_any(FIRST_PERSON) {
+        found.push((2.0, format!("written in the first person: `{word}`"), false));
+    }
+    if let Some(word) = words.find_phrases(TRAITS).or_else(|| words.find_any(TRAIT_WORDS)) {
+        found.push((2.5, format!("a habit or trait of one person: `{word}`"), false));
+    }
+    if let Some(word) = words.find_any(HABITS) {
+        found.push((1.0, format!("a habit of one person: `{word}`"), false));
+    }
+    if words.text(words.len().saturating_sub(1)) == Some("more") && words.len() <= 4 {
+        found.push((2.0, "more of a habit: `… more`".to_owned(), false));
+    }
+    if let Some(verb) =
+        head_is(head, &["attend", "read", "watch", "meet", "network", "speak", "mentor"])
+    {
+        found.push((2.0, format!("something one person does to grow: `{verb}`"), false));
+    }
+
+    let first_person = words.has_any(FIRST_PERSON);
+    let strong_evidence = found.iter().any(|(_, _, strong)| *strong);
+    for (weight, reason, strong) in found {
+        let cue = match scope {
+            // Learning for a group is the group's work: "train all managers".
+            Some(_) => Cue::new(Class::PersonalDevelopment, weight / 3.0, reason),
+            None if strong || (first_person && strong_evidence) => {
+                Cue::new(Class::PersonalDevelopment, weight, reason).strong()
+            }
+            None => Cue::new(Class::PersonalDevelopment, weight, reason),
+        };
+        cues.push(cue);
+    }
+}
+
+// --- key results -------------------------------------------------------------
+
+/// Units that make a number a measurement.
+const UNITS: &[&str] = &[
+    "ms", "s", "sec", "secs", "second", "seconds", "minute", "minutes", "mins", "hour", "hours",
+    "hrs", "day", "days", "week", "weeks", "tb", "tib", "gb", "gib", "mb", "mib", "kb", "mbps",
+    "gbps", "k", "m", "bn", "b", "x", "percent", "pp",
+];
+
+/// What key results count.
+const METRICS: &[&str] = &[
+    "rate",
+    "rates",
+    "latency",
+    "percentile",
+    "p50",
+    "p90",
+    "p95",
+    "p99",
+    "nps",
+    "arr",
+    "acv",
+    "iacv",
+    "mrr",
+    "revenue",
+    "churn",
+    "retention",
+    "conversion",
+    "traffic",
+    "sessions",
+    "visitors",
+    "views",
+    "signups",
+    "downloads",
+    "installs",
+    "registrants",
+    "leads",
+    "mqls",
+    "pipeline",
+    "logos",
+    "deals",
+    "customers",
+    "users",
+    "swaus",
+    "dau",
+    "mau",
+    "wau",
+    "uptime",
+    "availability",
+    "coverage",
+    "satisfaction",
+    "score",
+    "efficiency",
+    "response",
+    "errors",
+    "bugs",
+    "incidents",
+    "complaints",
+    "tickets",
+    "growth",
+    "adoption",
+    "accounts",
+    "queries",
+    "stars",
+    "attendees",
+    "reviews",
+    "osat",
+    "csat",
+];
+
+const THRESHOLDS: &[&str] = &[
+    "less than",
+    "more than",
+    "fewer than",
+    "at least",
+    "at most",
+    "no more than",
+    "or higher",
+    "or more",
+    "or better",
+    "or less",
+    "or lower",
+    "under",
+    "below",
+    "above",
+    "within",
+    "up to",
+    "over",
+];
+
+/// A count per stretch of time.
+const RATES: &[&str] = &[
+    "per month",
+    "per week",
+    "per day",
+    "per quarter",
+    "per year",
+    "per sprint",
+    "a month",
+    "month over month",
+    "year over year",
+    "week over week",
+];
+
+const MULTIPLIERS: &[&str] = &["doubles", "double", "triple", "triples", "halve", "halves", "2x"];
+
+/// Verbs that move a number.
+const CHANGE: &[&str] = &[
+    "increase", "reduce", "raise", "cut", "grow", "decrease", "lower", "improve", "boost", "drop",
+    "shrink", "maintain", "reach", "hit", "achieve", "generate", "source", "close", "sell",
+    "convert", "get", "have", "keep", "attract", "acquire", "win",
+];
+
+/// Words before a number that make it part of a name: `RFC 42`, `SOC 2`,
+/// `level 60`, `Dec 18`.
+const NAMING: &[&str] = &[
+    "type",
+    "rfc",
+    "soc",
+    "version",
+    "v",
+    "phase",
+    "step",
+    "tier",
+    "level",
+    "q",
+    "fy",
+    "h",
+    "web",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "top",
+    "series",
+    "number",
+    "no",
+];
+
+/// The numbers that measure: not years and not parts of names.
+fn measures(words: &Words) -> Vec<usize> {
+    words
+        .numbers()
+        .into_iter()
+        .filter(|&i| i == 0 || !words.text(i - 1).is_some_and(|before| NAMING.contains(&before)))
+        .collect()
+}
+
+/// Whether the number at `i` carries a unit, joined (`100ms`) or next to it.
+fn unit_of(words: &Words, i: usize) -> Option<String> {
+    let text = words.text(i)?;
+    let suffix = text.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    if !suffix.is_empty() {
+        return UNITS.contains(&suffix).then(|| text.to_owned());
+    }
+    let next = words.text(i + 1)?;
+    UNITS.contains(&next).then(|| format!("{text} {next}"))
+}
+
+fn measure(words: &Words, head: Option<(usize, &str)>, cues: &mut Vec<Cue>) {
+    let numbers = measures(words);
+    let kr = |weight, reason| Cue::new(Class::KeyResult, weight, reason);
+
+    if words.has_any(&["%", "percent", "percentage"]) {
+        cues.push(kr(3.0, "a percentage to reach".to_owned()));
+    }
+    if let Some(from) = words.find_phrase("from")
+        && numbers.iter().any(|&i| i > from)
+        && words.find_phrase("to").is_some_and(|to| to > from && numbers.iter().any(|&i| i > to))
+    {
+        cues.push(kr(3.0, "a start and a target: `from … to …`".to_owned()));
+    }
+    if words.has_any(&["<", ">", "≤", "≥"]) {
+        cues.push(kr(2.5, "a threshold to stay within".to_owned()));
+    } else if let Some(phrase) = words.find_phrases(THRESHOLDS)
+        && !numbers.is_empty()
+    {
+        cues.push(kr(2.0, format!("a threshold to stay within: `{phrase}`")));
+    }
+    if numbers.iter().any(|&i| words.text(i + 1) == Some("+")) {
+        cues.push(kr(2.0, "a threshold to pass: `N+`".to_owned()));
+    }
+    if let Some(phrase) = words.find_phrases(RATES) {
+        cues.push(kr(1.5, format!("a rate: `{phrase}`")));
+    }
+    if let Some(unit) = numbers.iter().find_map(|&i| unit_of(words, i)) {
+        cues.push(kr(2.0, format!("a measured quantity: `{unit}`")));
+    }
+    if words.has_any(&["$", "€", "£", "usd", "eur"]) && !numbers.is_empty() {
+        cues.push(kr(2.0, "an amount of money".to_owned()));
+    }
+    if let Some(word) = words.find_any(MULTIPLIERS) {
+        cues.push(kr(2.0, format!("a multiple to reach: `{word}`")));
+    }
+    if numbers.first() == Some(&0) {
+        cues.push(kr(1.5, "a number to reach, first".to_owned()));
+    }
+    if let Some(metric) = words.find_any(METRICS)
+        && !numbers.is_empty()
+    {
+        cues.push(kr(1.5, format!("a count of `{metric}`")));
+    }
+    if let Some(verb) = head_is(head, CHANGE)
+        && !numbers.is_empty()
+    {
+        cues.push(kr(1.0, format!("a number to move: `{verb}`")));
+    } else if !numbers.is_empty() {
+        cues.push(kr(1.0, "a number".to_owned()));
+    }
+}
+
+// --- initiatives -------------------------------------------------------------
+
+/// Imperative verbs of work with a deliverable: what is done, not reached.
+const DO: &[&str] = &[
+    "implement",
+    "ship",
+    "launch",
+    "hire",
+    "write",
+    "document",
+    "define",
+    "release",
+    "publish",
+    "run",
+    "start",
+    "begin",
+    "complete",
+    "finish",
+    "evaluate",
+    "research",
+    "fix",
+    "migrate",
+    "rewrite",
+    "rebuild",
+    "upgrade",
+    "deliver",
+    "roll",
+    "schedule",
+    "test",
+    "do",
+    "send",
+    "compile",
+    "distribute",
+    "execute",
+    "identify",
+    "agree",
+    "update",
+    "merge",
+    "kick",
+    "outline",
+    "pay",
+    "reorganize",
+    "nail",
+    "amplify",
+    "organize",
+    "organise",
+    "host",
+    "add",
+    "remove",
+    "deprecate",
+    "refactor",
+    "automate",
+    "integrate",
+    "introduce",
+    "replace",
+    "draft",
+    "review",
+    "audit",
+    "select",
+    "decide",
+    "finalize",
+    "finalise",
+    "prepare",
+    "install",
+    "deploy",
+    "configure",
+    "train",
+    "coach",
+    "measure",
+    "interview",
+    "open",
+    "announce",
+    "submit",
+    "conduct",
+    "perform",
+    "move",
+    "port",
+    "translate",
+    "set",
+    "setup",
+    "produce",
+    "design",
+    "redesign",
+    "plan",
+    "track",
+    "ensure",
+    "incorporate",
+    "pilot",
+    "prototype",
+    "sunset",
+    "retire",
+    "consolidate",
+    "standardize",
+    "standardise",
+    "re",
+    "recruit",
+    "onboard",
+];
+
+/// Verbs that make things, but also open objectives ("Build a world-class
+/// team"): weaker evidence.
+const MAKE: &[&str] =
+    &["build", "create", "develop", "make", "establish", "achieve", "get", "provide"];
+
+/// A deliverable stated as done: "the docs are published", "VP hired".
+const DONE: &[&str] = &[
+    "provisioned",
+    "documented",
+    "created",
+    "published",
+    "finished",
+    "audited",
+    "hired",
+    "enabled",
+    "supported",
+    "concluded",
+    "delivered",
+    "scheduled",
+    "added",
+    "released",
+    "shipped",
+    "merged",
+    "deployed",
+    "launched",
+    "implemented",
+    "defined",
+    "onboarded",
+    "installed",
+    "migrated",
+    "rewritten",
+    "completed",
+    "started",
+    "built",
+    "written",
+    "designed",
+    "approved",
+    "provided",
+    "available",
+    "documentation",
+    "published",
+    "drafted",
+    "integrated",
+    "automated",
+    "deprecated",
+    "removed",
+    "replaced",
+    "signed",
+];
+
+/// Things a piece of work produces.
+const ARTIFACTS: &[&str] = &[
+    "documentation",
+    "docs",
+    "document",
+    "guide",
+    "guidelines",
+    "page",
+    "deck",
+    "decks",
+    "report",
+    "dashboard",
+    "demo",
+    "prototype",
+    "tool",
+    "client",
+    "service",
+    "mode",
+    "module",
+    "modules",
+    "api",
+    "library",
+    "feature",
+    "features",
+    "site",
+    "website",
+    "post",
+    "posts",
+    "webinar",
+    "survey",
+    "pitch",
+    "handbook",
+    "model",
+    "template",
+    "checklist",
+    "toolkit",
+    "roadmap",
+    "strategy",
+    "campaign",
+    "workshop",
+    "workshops",
+    "session",
+    "sessions",
+    "program",
+    "integration",
+    "migration",
+    "refactor",
+    "revamp",
+    "audit",
+    "compliance",
+    "nightlies",
+    "keys",
+    "list",
+    "plan",
+    "policy",
+    "system",
+    "systems",
+    "pipeline",
+    "position",
+    "role",
+    "roles",
+    "training",
+    "matrices",
+    "videos",
+    "style",
+    "ritual",
+    "blog",
+    "content",
+    "meetup",
+    "summit",
+    "ebook",
+    "booth",
+    "decision",
+];
+
+fn deliverable(words: &Words, head: Option<(usize, &str)>, cues: &mut Vec<Cue>) {
+    let init = |weight, reason| Cue::new(Class::Initiative, weight, reason);
+
+    if let Some(verb) = head_is(head, DO) {
+        cues.push(init(2.5, format!("an imperative verb of work: `{verb}`")));
+    } else if let Some(verb) = head_is(head, MAKE) {
+        cues.push(init(1.0, format!("a verb that makes something: `{verb}`")));
+    }
+    let after_head = head.map_or(0, |(i, _)| i + 1);
+    // "can be integrated" is a possibility, not a deliverable.
+    if let Some(word) = (after_head..words.len())
+        .filter(|&i| i == 0 || words.text(i - 1) != Some("be"))
+        .filter_map(|i| words.text(i))
+        .find(|text| DONE.contains(text))
+    {
+        cues.push(init(3.0, format!("a deliverable stated as done: `{word}`")));
+    }
+    if let Some(phrase) = words.find_phrases(&["by default", "the default"]) {
+        cues.push(init(2.0, format!("a change of behaviour: `{phrase}`")));
+    }
+    let capability = words
+        .find_phrase("can")
+        .is_some_and(|at| at > 0 && at <= 3 && words.text(at + 1) != Some("be"));
+    if capability {
+        cues.push(init(1.5, "a capability to build: `… can …`".to_owned()));
+    }
+    if let Some(phrase) =
+        words.find_phrases(&["there is", "there are", "we have", "has a", "have a", "has an"])
+    {
+        cues.push(init(1.5, format!("something to put in place: `{phrase}`")));
+    }
+    if words.find_phrase("support for").is_some() {
+        cues.push(init(1.25, "a deliverable: `support for …`".to_owned()));
+    } else if let Some(word) = words.find_any(ARTIFACTS) {
+        cues.push(init(1.25, format!("a deliverable: `{word}`")));
+    }
+    if let Some(phrase) = words.find_phrases(DEADLINES) {
+        cues.push(init(0.5, format!("a deadline: `{phrase}`")));
+    }
+}
+
+const DEADLINES: &[&str] = &[
+    "by end",
+    "by the end",
+    "eoq",
+    "due",
+    "by january",
+    "by february",
+    "by march",
+    "by april",
+    "by may",
+    "by june",
+    "by july",
+    "by august",
+    "by september",
+    "by october",
+    "by november",
+    "by december",
+];
+
+// --- objectives --------------------------------------------------------------
+
+/// Qualities an objective aspires to.
+const ASPIRATIONS: &[&str] = &[
+    "world",
+    "delightful",
+    "delight",
+    "love",
+    "loved",
+    "beloved",
+    "joy",
+    "happy",
+    "great",
+    "best",
+    "most",
+    "excellent",
+    "effective",
+    "effectively",
+    "efficient",
+    "efficiently",
+    "fast",
+    "reliable",
+    "scalable",
+    "scale",
+    "successful",
+    "success",
+    "mature",
+    "trust",
+    "trusted",
+    "transparent",
+    "inclusive",
+    "first",
+    "driven",
+    "consistently",
+    "consistent",
+    "sustainable",
+    "healthy",
+    "strong",
+    "thriving",
+    "seamless",
+    "effortless",
+    "engaged",
+    "engagement",
+    "awareness",
+    "culture",
+    "quality",
+    "value",
+    "vision",
+    "mission",
+    "brand",
+    "known",
+    "destination",
+    "competitive",
+    "profitable",
+    "foundation",
+    "repeatable",
+    "massive",
+    "massively",
+    "regular",
+    "maintained",
+    "proactive",
+    "proactively",
+    "actionable",
+    "informed",
+    "diverse",
+    "performing",
+    "clear",
+    "clearly",
+    "polished",
+    "adopted",
+    "better",
+    "leading",
+    "magic",
+    "concrete",
+    "empowered",
+    "aware",
+    "growth",
+    "decisions",
+    "quickly",
+    "huge",
+];
+
+/// Verbs of an outcome rather than of work.
+const OUTCOME: &[&str] = &[
+    "be",
+    "become",
+    "becomes",
+    "becoming",
+    "remain",
+    "stay",
+    "grow",
+    "improve",
+    "increase",
+    "enhance",
+    "help",
+    "understand",
+    "engage",
+    "support",
+    "scale",
+    "lay",
+    "take",
+    "bring",
+    "solve",
+    "raise",
+    "lower",
+    "positively",
+    "refocus",
+    "drive",
+    "foster",
+    "empower",
+    "delight",
+    "win",
+    "lead",
+    "own",
+    "accelerate",
+    "expand",
+    "strengthen",
+    "deepen",
+    "maximize",
+    "optimize",
+    "simplify",
+    "streamline",
+    "level",
+    "make",
+    "continue",
+    "lay",
+];
+
+fn aspiration(words: &Words, head: Option<(usize, &str)>, cues: &mut Vec<Cue>) {
+    let objective = |weight, reason| Cue::new(Class::Objective, weight, reason);
+
+    let qualities: Vec<&str> = words
+        .words
+        .iter()
+        .map(|word| word.text.as_str())
+        .filter(|text| ASPIRATIONS.contains(text))
+        .collect();
+    if let Some(first) = qualities.first() {
+        let weight = (qualities.len() as f32).min(2.5);
+        cues.push(objective(weight, format!("a quality to aspire to: `{first}`")));
+    }
+    if let Some(verb) = head_is(head, OUTCOME)
+        && measures(words).is_empty()
+    {
+        cues.push(objective(1.0, format!("an outcome with nothing to count: `{verb}`")));
+    }
+}
