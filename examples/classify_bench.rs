@@ -10,6 +10,8 @@
 //! no file, it reads both labelled sets from `../shared/data`. Half by half
 //! (odd and even rows) figures show whether the cues generalise or fit.
 
+#![allow(clippy::print_stdout, reason = "a benchmark prints its figures")]
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
