@@ -5,28 +5,10 @@ use crate::report::Report;
 use crate::report::view::{KeyResultView, ObjectiveView, Value};
 
 const HEADER: [&str; 22] = [
-    "period",
-    "group",
-    "objective",
-    "objective_title",
-    "lead",
-    "objective_progress",
-    "objective_status",
-    "score",
-    "aligned_to",
-    "key_result",
-    "key_result_title",
-    "kind",
-    "key_result_lead",
-    "weight",
-    "unit",
-    "start",
-    "target",
-    "current",
-    "progress",
-    "raw_progress",
-    "status",
-    "latest_note",
+    "period", "group", "objective", "objective_title", "lead", "objective_progress",
+    "objective_status", "score", "aligned_to", "key_result", "key_result_title", "kind",
+    "key_result_lead", "weight", "unit", "start", "target", "current", "progress", "raw_progress",
+    "status", "latest_note",
 ];
 
 fn figure(value: Option<f64>) -> String {

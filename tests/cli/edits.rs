@@ -78,27 +78,11 @@ fn a_workspace_built_only_with_commands_checks_clean() {
     okr(&["add", "person", "bob", "--name", "Bob"]);
     okr(&["set", "acme-corp", "lead", "alice"]);
     okr(&[
-        "add",
-        "group",
-        "web",
-        "--name",
-        "Web",
-        "--parent",
-        "acme-corp",
-        "--lead",
-        "bob",
-        "--member",
-        "alice",
+        "add", "group", "web", "--name", "Web", "--parent", "acme-corp", "--lead", "bob",
+        "--member", "alice",
     ]);
     let added = okr(&[
-        "add",
-        "objective",
-        "Make pages fast",
-        "--group",
-        "web",
-        "--lead",
-        "bob",
-        "--format",
+        "add", "objective", "Make pages fast", "--group", "web", "--lead", "bob", "--format",
         "json",
     ]);
     assert_eq!(added.stdout, "{\"ref\":\"web/2026-Q4/make-pages-fast\"}\n");
@@ -108,26 +92,12 @@ fn a_workspace_built_only_with_commands_checks_clean() {
         added.stderr
     );
     okr(&[
-        "add",
-        "kr",
-        "make-pages-fast",
-        "Median load",
-        "--start",
-        "1200",
-        "--target",
-        "400",
-        "--unit",
-        "ms",
+        "add", "kr", "make-pages-fast", "Median load", "--start", "1200", "--target", "400",
+        "--unit", "ms",
     ]);
     okr(&["add", "kr", "make-pages-fast", "CDN live", "--milestone"]);
     okr(&[
-        "add",
-        "initiative",
-        "make-pages-fast",
-        "Move to a CDN",
-        "--owner",
-        "alice",
-        "--supports",
+        "add", "initiative", "make-pages-fast", "Move to a CDN", "--owner", "alice", "--supports",
         "cdn-live",
     ]);
     okr(&["checkin", "median-load", "900", "--by", "bob"]);
@@ -201,15 +171,8 @@ fn bad_input_is_refused_and_touches_nothing() {
         vec!["add", "objective", "Grow", "--group", "web", "--lead", "bob", "--period", "2026-Q5"],
         vec!["add", "objective", "Grow", "--group", "web", "--lead", "bob", "--id", "../../x"],
         vec![
-            "add",
-            "objective",
-            "Make every page feel instant",
-            "--group",
-            "web",
-            "--lead",
-            "bob",
-            "--id",
-            "faster-pages",
+            "add", "objective", "Make every page feel instant", "--group", "web", "--lead", "bob",
+            "--id", "faster-pages",
         ],
         vec!["add", "kr", "faster-pages", "Speed", "--start", "1", "--target", "x"],
         vec!["add", "kr", "faster-pages", "Speed"],
@@ -228,15 +191,7 @@ fn bad_input_is_refused_and_touches_nothing() {
     }
     // A valid edit that adds an error exits 1 and writes nothing either.
     let run = ws.okr(&[
-        "add",
-        "objective",
-        "Grow",
-        "--group",
-        "web",
-        "--lead",
-        "zed",
-        "--as-of",
-        "2026-11-20",
+        "add", "objective", "Grow", "--group", "web", "--lead", "zed", "--as-of", "2026-11-20",
     ]);
     assert_eq!(run.status, 1, "{run:?}");
     assert!(
@@ -546,17 +501,8 @@ fn writes_never_leave_the_workspace_through_a_folder_or_lock_link() {
     let outside = tempfile::tempdir().unwrap();
     std::os::unix::fs::symlink(outside.path(), ws.path().join("groups/web/2027-Q1")).unwrap();
     let run = ws.okr(&[
-        "add",
-        "objective",
-        "Zip it",
-        "--group",
-        "web",
-        "--lead",
-        "bob",
-        "--period",
-        "2027-Q1",
-        "--as-of",
-        "2026-11-20",
+        "add", "objective", "Zip it", "--group", "web", "--lead", "bob", "--period", "2027-Q1",
+        "--as-of", "2026-11-20",
     ]);
     assert_ne!(run.status, 0, "{run:?}");
     assert_eq!(
@@ -584,15 +530,7 @@ fn new_files_get_the_usual_mode_and_edit_copies_are_private() {
     std::fs::remove_file(&probe).unwrap();
     assert_eq!(
         ws.okr(&[
-            "add",
-            "objective",
-            "Grow",
-            "--group",
-            "web",
-            "--lead",
-            "bob",
-            "--as-of",
-            "2026-11-20"
+            "add", "objective", "Grow", "--group", "web", "--lead", "bob", "--as-of", "2026-11-20"
         ])
         .status,
         0
@@ -632,15 +570,7 @@ fn rm_removes_a_group_without_objectives_and_refuses_while_files_are_unreadable(
     let ws = Workspace::new();
     assert_eq!(
         ws.okr(&[
-            "add",
-            "group",
-            "solo",
-            "--name",
-            "Solo",
-            "--parent",
-            "acme",
-            "--as-of",
-            "2026-11-20"
+            "add", "group", "solo", "--name", "Solo", "--parent", "acme", "--as-of", "2026-11-20"
         ])
         .status,
         0
@@ -666,12 +596,7 @@ fn aligned_to_takes_a_short_reference_and_writes_it_in_full() {
     ws.write("groups/acme/2026-Q4/win-the-mid-market.toml", "title = \"Win\"\nlead = \"alice\"\n\n[key_result.deals]\ntitle = \"Deals\"\nstart = 1\ntarget = 3\n\n[[key_result.deals.checkin]]\ndate = 2026-11-18\nvalue = 2\n");
     assert_eq!(
         ws.okr(&[
-            "set",
-            "faster-pages",
-            "aligned_to",
-            "win-the-mid-market",
-            "--as-of",
-            "2026-11-20"
+            "set", "faster-pages", "aligned_to", "win-the-mid-market", "--as-of", "2026-11-20"
         ])
         .status,
         0

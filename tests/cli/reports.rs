@@ -170,37 +170,15 @@ fn show_json_has_the_fields_of_the_spec() {
     let ws = Workspace::new();
     let shown = show(&ws, "faster-pages", "2026-11-20");
     for key in [
-        "ref",
-        "title",
-        "group",
-        "period",
-        "lead",
-        "aligned_to",
-        "progress",
-        "expected",
-        "status",
-        "score",
-        "key_results",
-        "initiatives",
+        "ref", "title", "group", "period", "lead", "aligned_to", "progress", "expected", "status",
+        "score", "key_results", "initiatives",
     ] {
         assert!(shown.get(key).is_some(), "no `{key}` in {shown:#}");
     }
     let kr = &shown["key_results"][0];
     for key in [
-        "ref",
-        "id",
-        "title",
-        "kind",
-        "lead",
-        "weight",
-        "unit",
-        "start",
-        "target",
-        "current",
-        "progress",
-        "raw_progress",
-        "status",
-        "checkins",
+        "ref", "id", "title", "kind", "lead", "weight", "unit", "start", "target", "current",
+        "progress", "raw_progress", "status", "checkins",
     ] {
         assert!(kr.get(key).is_some(), "no `{key}` in {kr:#}");
     }
@@ -255,16 +233,8 @@ fn report_json_lists_groups_in_org_chart_order_and_keeps_empty_ones() {
     assert_eq!(
         groups,
         [
-            "lumen",
-            "engineering",
-            "app",
-            "firmware",
-            "platform",
-            "go-to-market",
-            "marketing",
-            "support",
-            "product",
-            "sustainability"
+            "lumen", "engineering", "app", "firmware", "platform", "go-to-market", "marketing",
+            "support", "product", "sustainability"
         ]
     );
     let sustainability = &report["groups"][9];
@@ -323,15 +293,8 @@ fn report_tables_fit_the_width_and_colour_only_when_asked() {
         let output = okr_command(&repository())
             .env("COLUMNS", columns)
             .args([
-                "-C",
-                "examples/lumen-cycles",
-                "report",
-                "--as-of",
-                "2026-11-20",
-                "--format",
-                "table",
-                "--color",
-                colour,
+                "-C", "examples/lumen-cycles", "report", "--as-of", "2026-11-20", "--format",
+                "table", "--color", colour,
             ])
             .output()
             .unwrap();
@@ -364,13 +327,7 @@ fn history_and_tree() {
     let run = crate::support::okr_in(
         &repository(),
         &[
-            "-C",
-            "examples/lumen-cycles",
-            "history",
-            "firmware",
-            "--format",
-            "json",
-            "--as-of",
+            "-C", "examples/lumen-cycles", "history", "firmware", "--format", "json", "--as-of",
             "2026-11-20",
         ],
     );
