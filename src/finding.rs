@@ -32,6 +32,9 @@ pub enum RuleId {
     InitiativeLinks,
     CheckinDate,
     StaleKeyResult,
+    PersonalDevelopment,
+    InitiativeAsObjective,
+    KeyResultAsObjective,
     IndividualObjective,
 }
 
@@ -102,6 +105,9 @@ impl RuleId {
             RuleId::InitiativeLinks => "initiative-links",
             RuleId::CheckinDate => "checkin-date",
             RuleId::StaleKeyResult => "stale-key-result",
+            RuleId::PersonalDevelopment => "personal-development",
+            RuleId::InitiativeAsObjective => "initiative-as-objective",
+            RuleId::KeyResultAsObjective => "key-result-as-objective",
             RuleId::IndividualObjective => "individual-objective",
         }
     }

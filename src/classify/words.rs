@@ -75,7 +75,11 @@ impl Words {
 
     /// The first word that is one of `list`.
     pub fn find_any(&self, list: &[&str]) -> Option<&str> {
-        self.words.iter().map(|word| word.text.as_str()).find(|text| list.contains(text))
+        self.words
+            .iter()
+            .filter(|word| !word.aside)
+            .map(|word| word.text.as_str())
+            .find(|text| list.contains(text))
     }
 
     /// Where the words of `phrase` (given lowercase, space-separated) come in

@@ -6,6 +6,7 @@
 //! hand on what the loader found, so that every finding still comes from
 //! its rule and every rule can be set to deny, warn or allow.
 
+mod classified;
 mod files;
 mod graph;
 mod key_results;
@@ -49,9 +50,7 @@ pub struct Report {
     pub files: usize,
 }
 
-/// Every rule, in the order of SPEC §4. The classifier's rules
-/// (`personal-development`, `initiative-as-objective`,
-/// `key-result-as-objective`) join this table when the classifier exists.
+/// Every rule, in the order of SPEC §4.
 pub const RULES: &[Rule] = &[
     Rule {
         id: RuleId::ParseError,
@@ -178,6 +177,24 @@ pub const RULES: &[Rule] = &[
         level: Level::Warn,
         description: "in a running period, a key result with no recent check-in",
         check: key_results::stale_key_result,
+    },
+    Rule {
+        id: RuleId::PersonalDevelopment,
+        level: Level::Deny,
+        description: "an objective reads as personal development, on strong cues only",
+        check: classified::personal_development,
+    },
+    Rule {
+        id: RuleId::InitiativeAsObjective,
+        level: Level::Warn,
+        description: "an objective reads as a task or project",
+        check: classified::initiative_as_objective,
+    },
+    Rule {
+        id: RuleId::KeyResultAsObjective,
+        level: Level::Warn,
+        description: "an objective reads as a measurable key result",
+        check: classified::key_result_as_objective,
     },
     Rule {
         id: RuleId::IndividualObjective,
