@@ -134,7 +134,7 @@ pub fn github(report: &Report) -> String {
 /// Text from the files made safe for a terminal: a control character could
 /// move the cursor or change colours, so each becomes `?`, one for each of
 /// its bytes, which keeps byte offsets into the text valid.
-fn printable(text: &str) -> Cow<'_, str> {
+pub fn printable(text: &str) -> Cow<'_, str> {
     if !text.chars().any(|c| c.is_control() && c != '\t') {
         return Cow::Borrowed(text);
     }

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use toml_edit::{Array, DocumentMut, Item, Table, value};
 
+use okr::classify::{Class, Focus};
 use okr::model::id::Id;
 use okr::model::objective::InitiativeStatus;
 use okr::model::org::GroupKind;
@@ -83,6 +84,9 @@ enum AddCommand {
         /// Why it matters now
         #[arg(long)]
         description: Option<String>,
+        /// Write it even when its title reads as personal development
+        #[arg(long)]
+        force: bool,
     },
     /// A key result of an objective
     Kr(KrArgs),
@@ -218,6 +222,17 @@ pub fn run(global: &Global, args: &AddArgs) -> Result<ExitCode> {
         }
         AddCommand::Kr(_) => (String::new(), String::new()),
     };
+    let mut allowed: &[&str] = &[];
+    if let AddCommand::Objective { title, force, .. } = &args.what {
+        match judge_title(global, title, *force)? {
+            Judgement::Write => {}
+            Judgement::Force => allowed = CLASSIFIER_RULES,
+            Judgement::Stop => {
+                eprintln!("error: nothing was written");
+                return Ok(ExitCode::from(1));
+            }
+        }
+    }
 
     let transaction = Transaction::begin(&global.root, global.as_of)?;
     let (edits, what, reference) = match &args.what {
@@ -255,7 +270,62 @@ pub fn run(global: &Global, args: &AddArgs) -> Result<ExitCode> {
         }
     };
     let done = format!("added {what} {reference}");
-    finish(global, transaction, edits, &[], &done, &reference, args.printed.json())
+    let status =
+        finish(global, transaction, edits, allowed, &done, &reference, args.printed.json())?;
+    if let AddCommand::Objective { title, .. } = &args.what
+        && status == ExitCode::from(1)
+        && okr::classify::classify(title).certain
+    {
+        eprintln!("help: give `--force` to write it as an objective anyway");
+    }
+    Ok(status)
+}
+
+/// The rules that read titles with the classifier: the only errors
+/// `add objective --force` lets through (SPEC §7).
+const CLASSIFIER_RULES: &[&str] =
+    &["personal-development", "initiative-as-objective", "key-result-as-objective"];
+
+/// What to do with an objective after reading its title.
+enum Judgement {
+    Write,
+    /// Write it, letting the classifier's errors through.
+    Force,
+    Stop,
+}
+
+/// Reads a new objective's title with the classifier. A title that reads
+/// as personal development or an initiative is asked about on a terminal,
+/// before the lock is taken; elsewhere personal development is refused by
+/// the validator unless `--force` is given, and an initiative or a key
+/// result is written with a warning.
+fn judge_title(global: &Global, title: &str, force: bool) -> Result<Judgement> {
+    let reading = okr::classify::classify(title);
+    let class = reading.class;
+    if force {
+        return Ok(Judgement::Force);
+    }
+    if class == Class::Objective {
+        return Ok(Judgement::Write);
+    }
+
+    let asked = matches!(class, Class::PersonalDevelopment | Class::Initiative) && global.may_ask;
+    // Off a terminal the validator's finding says it, when it is one.
+    if !asked && reading.certain {
+        return Ok(Judgement::Write);
+    }
+    let reasons = reading.reasons().join("; ");
+    let title = okr::render::printable(title);
+    eprintln!("warning: `{title}` reads as {}: {reasons}", class.phrase());
+    if !asked {
+        return Ok(Judgement::Write);
+    }
+    eprintln!("help: {}", okr::classify::advice(class, Focus::Unknown, &[]));
+    if ui::confirm("Write it as an objective anyway?", false)? {
+        Ok(Judgement::Force)
+    } else {
+        Ok(Judgement::Stop)
+    }
 }
 
 type Added = (Overlay, &'static str, String);

@@ -82,7 +82,13 @@ pub fn finish(
     json: bool,
 ) -> Result<ExitCode> {
     match transaction.commit(edits, allowed)? {
-        Outcome::Written => {
+        Outcome::Written(let_through) => {
+            if !let_through.is_empty() {
+                let count = let_through.len();
+                let report =
+                    Report { diagnostics: let_through, errors: count, warnings: 0, files: 0 };
+                eprint!("{}", render::human(&report, global.colour, false));
+            }
             if !global.quiet {
                 eprintln!("{done}");
             }

@@ -63,7 +63,7 @@ pub fn run(global: &Global, args: &EditArgs) -> Result<ExitCode> {
         }
         let edits = Overlay::from([(relative.clone(), Some(edited))]);
         match transaction.commit(edits, &[])? {
-            Outcome::Written => {
+            Outcome::Written(_) => {
                 let _ = std::fs::remove_file(&copy);
                 if !global.quiet {
                     eprintln!("saved `{relative}`");

@@ -4,6 +4,7 @@
 mod add;
 mod check;
 mod checkin;
+mod classify;
 mod commit;
 pub mod config;
 mod edit;
@@ -69,6 +70,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Record where a key result stands
     Checkin(checkin::CheckinArgs),
+    /// Say what a proposed objective really is: personal development, an initiative, a key result or an objective
+    Classify(classify::ClassifyArgs),
     /// Create a workspace with its company group
     Init(init::InitArgs),
     /// Add a person, group, objective, key result or initiative
@@ -182,6 +185,21 @@ impl Cli {
     }
 }
 
+impl Cli {
+    /// What `okr classify` can use of the workspace it runs in, if any: a
+    /// statement is judged the same outside one.
+    fn classify_surroundings(&self) -> classify::Surroundings {
+        let may_ask = ui::may_ask(self.no_input);
+        let Ok(global) = self.global() else {
+            return classify::Surroundings::from(None, may_ask);
+        };
+        let scope = okr::workspace::Scope::Period(None, global.as_of);
+        let loaded =
+            okr::workspace::load_scoped(&global.root, okr::workspace::Overlay::new(), scope).ok();
+        classify::Surroundings::from(loaded.as_ref().map(|l| &l.workspace), may_ask)
+    }
+}
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<ExitCode> {
     // These make a workspace or print about okr itself: they look for none.
@@ -191,6 +209,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Man => return help::man(),
         Command::Config => return config::show(&config::load()?),
         Command::Schema(args) => return help::schema(args),
+        Command::Classify(args) => return classify::run(args, &cli.classify_surroundings()),
         _ => {}
     }
     let global = cli.global()?;
@@ -201,7 +220,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         | Command::Completions(_)
         | Command::Man
         | Command::Config
-        | Command::Schema(_) => {
+        | Command::Schema(_)
+        | Command::Classify(_) => {
             unreachable!("handled before the workspace is looked for")
         }
         Command::Add(args) => add::run(&global, args),

@@ -88,14 +88,29 @@ pub fn value_or_ask(
     };
     // In raw mode Ctrl-C reaches the prompt as a key, not as a signal: it
     // ends okr like the signal does, before anything is written.
-    answer.map_err(|dialoguer::Error::IO(error)| {
-        let _ = console::Term::stderr().show_cursor();
-        if error.kind() == std::io::ErrorKind::Interrupted {
-            eprintln!();
-            std::process::exit(130);
-        }
-        anyhow::anyhow!("cannot ask for `{flag}`: {error}")
-    })
+    answer.map_err(|error| prompt_failed(error, flag))
+}
+
+/// A yes-or-no question on a terminal, with `default` pre-selected.
+pub fn confirm(prompt: &str, default: bool) -> anyhow::Result<bool> {
+    restore_terminal_on_interrupt();
+    let theme = dialoguer::theme::SimpleTheme;
+    let answer = dialoguer::Confirm::with_theme(&theme)
+        .with_prompt(prompt)
+        .default(default)
+        .wait_for_newline(true)
+        .interact();
+    answer.map_err(|error| prompt_failed(error, prompt))
+}
+
+/// What a failed prompt means: Ctrl-C ends okr, anything else is an error.
+fn prompt_failed(dialoguer::Error::IO(error): dialoguer::Error, what: &str) -> anyhow::Error {
+    let _ = console::Term::stderr().show_cursor();
+    if error.kind() == std::io::ErrorKind::Interrupted {
+        eprintln!();
+        std::process::exit(130);
+    }
+    anyhow::anyhow!("cannot ask `{what}`: {error}")
 }
 
 /// Ctrl-C at a prompt ends okr before anything is written; the cursor a

@@ -49,7 +49,8 @@ impl Narrowed {
 
 /// What became of an edit.
 pub enum Outcome {
-    Written,
+    /// Written, with the new errors of the allowed rules it let through.
+    Written(Vec<Diagnostic>),
     /// Refused, with the errors it would have added; nothing was written.
     Refused(Vec<Diagnostic>),
 }
@@ -105,7 +106,10 @@ impl Transaction {
     pub fn commit(self, edits: Overlay, allowed: &[&str]) -> Result<Outcome> {
         let root = self.loaded.root.clone();
         let after = self.scope.load(&root, edits)?;
-        let added = new_errors(&self.before, errors(&after, self.as_of), allowed);
+        let (let_through, added): (Vec<_>, Vec<_>) =
+            new_errors(&self.before, errors(&after, self.as_of))
+                .into_iter()
+                .partition(|error| allowed.contains(&error.rule));
         if !added.is_empty() {
             log::debug!("refused: the edit adds {} errors", added.len());
             return Ok(Outcome::Refused(added));
@@ -120,7 +124,7 @@ impl Transaction {
                 None => remove_file(&root, relative)?,
             }
         }
-        Ok(Outcome::Written)
+        Ok(Outcome::Written(let_through))
     }
 }
 
@@ -134,7 +138,7 @@ fn errors(loaded: &Loaded, as_of: NaiveDate) -> Vec<Diagnostic> {
 
 /// The errors of `after` that `before` did not have, counted by rule, file
 /// and message so that an edit moving lines about is not taken for new ones.
-fn new_errors(before: &[Diagnostic], after: Vec<Diagnostic>, allowed: &[&str]) -> Vec<Diagnostic> {
+fn new_errors(before: &[Diagnostic], after: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let key = |d: &Diagnostic| (d.rule, d.file.clone(), d.message.clone());
     let mut seen: BTreeMap<_, usize> = BTreeMap::new();
     for diagnostic in before {
@@ -147,7 +151,7 @@ fn new_errors(before: &[Diagnostic], after: Vec<Diagnostic>, allowed: &[&str]) -
                 *count -= 1;
                 false
             }
-            _ => !allowed.contains(&diagnostic.rule),
+            _ => true,
         })
         .collect()
 }

@@ -209,6 +209,25 @@ fn the_sourcegraph_workspace_checks_without_errors() {
     assert_eq!(product, 5);
     let over: Vec<_> = diagnostics.iter().filter(|d| d["rule"] == "leads-too-many").collect();
     assert_eq!(over.len(), 1);
+
+    // The classifier fails nobody's CI here, and flags work and measures
+    // written as objectives.
+    assert!(diagnostics.iter().all(|d| d["rule"] != "personal-development"), "{json:#}");
+    let flagged = |rule: &str, file: &str| {
+        diagnostics.iter().any(|d| d["rule"] == rule && d["file"] == file && d["line"] == 1)
+    };
+    assert!(flagged(
+        "initiative-as-objective",
+        "groups/web/2021-Q2/pay-down-tech-design-debt.toml"
+    ));
+    assert!(flagged(
+        "initiative-as-objective",
+        "groups/marketing/2021-Q1/launch-our-new-category-on-march-4.toml"
+    ));
+    assert!(flagged(
+        "key-result-as-objective",
+        "groups/sales/2021-Q1/hire-at-least-2-sdrs-and-3-aes-at-least-1.toml"
+    ));
     assert!(
         over[0]["message"]
             .as_str()

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod bad_input;
+mod classify;
 mod edits;
 mod examples;
 mod output;
