@@ -9,10 +9,12 @@ use crate::model::objective::Objective;
 use crate::rules::Context;
 
 /// Each titled objective with what its title reads as.
-fn classified(ws: &Workspace) -> impl Iterator<Item = (&Objective, &str, Classification)> {
-    ws.objectives.iter().filter_map(|objective| {
+fn classified<'a>(
+    cx: &'a Context<'_>,
+) -> impl Iterator<Item = (&'a Objective, &'a str, &'a Classification)> {
+    cx.workspace.objectives.iter().zip(cx.readings()).filter_map(|(objective, reading)| {
         let title = objective.title.as_ref()?;
-        Some((objective, title.value.as_str(), classify::classify(&title.value)))
+        Some((objective, title.value.as_str(), reading.as_ref()?))
     })
 }
 
@@ -57,33 +59,33 @@ fn finding(
 }
 
 pub fn personal_development(cx: &Context<'_>) -> Vec<Finding> {
-    classified(cx.workspace)
+    classified(cx)
         .filter(|(_, _, c)| c.class == Class::PersonalDevelopment && c.certain)
         .filter_map(|(objective, _, c)| {
             let help = classify::advice(Class::PersonalDevelopment, Focus::Unknown, &[]);
-            finding(RuleId::PersonalDevelopment, objective, c.class, because(&c), help)
+            finding(RuleId::PersonalDevelopment, objective, c.class, because(c), help)
         })
         .collect()
 }
 
 pub fn initiative_as_objective(cx: &Context<'_>) -> Vec<Finding> {
-    classified(cx.workspace)
+    classified(cx)
         .filter(|(_, _, c)| c.class == Class::Initiative)
         .filter_map(|(objective, title, c)| {
             let homes = homes(cx.workspace, objective, title);
             let help = classify::advice(Class::Initiative, Focus::Unknown, &homes);
-            finding(RuleId::InitiativeAsObjective, objective, c.class, because(&c), help)
+            finding(RuleId::InitiativeAsObjective, objective, c.class, because(c), help)
         })
         .collect()
 }
 
 pub fn key_result_as_objective(cx: &Context<'_>) -> Vec<Finding> {
-    classified(cx.workspace)
+    classified(cx)
         .filter(|(_, _, c)| c.class == Class::KeyResult)
         .filter_map(|(objective, title, c)| {
             let homes = homes(cx.workspace, objective, title);
             let help = classify::advice(Class::KeyResult, Focus::Unknown, &homes);
-            finding(RuleId::KeyResultAsObjective, objective, c.class, because(&c), help)
+            finding(RuleId::KeyResultAsObjective, objective, c.class, because(c), help)
         })
         .collect()
 }

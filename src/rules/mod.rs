@@ -14,9 +14,13 @@ mod objectives;
 mod org;
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
+use rayon::prelude::*;
+
+use crate::classify::{Classification, classify};
 use crate::finding::{Diagnostic, Finding, RuleId, Severity, did_you_mean};
 use crate::model::Workspace;
 use crate::model::settings::Level;
@@ -38,6 +42,9 @@ pub struct Context<'a> {
     pub load_findings: &'a [Finding],
     /// The day the workspace is judged on.
     pub as_of: NaiveDate,
+    /// What each objective's title reads as, by index: read once, on all
+    /// cores, for the three rules that ask.
+    pub readings: OnceLock<Vec<Option<Classification>>>,
 }
 
 /// The outcome of a check.
@@ -205,6 +212,17 @@ pub const RULES: &[Rule] = &[
 ];
 
 impl Context<'_> {
+    /// What each objective's title reads as, by index.
+    pub fn readings(&self) -> &[Option<Classification>] {
+        self.readings.get_or_init(|| {
+            self.workspace
+                .objectives
+                .par_iter()
+                .map(|objective| objective.title.as_ref().map(|title| classify(&title.value)))
+                .collect()
+        })
+    }
+
     /// What the loader found for one rule.
     pub fn loaded(&self, rule: RuleId) -> Vec<Finding> {
         self.load_findings.iter().filter(|finding| finding.rule == rule).cloned().collect()
@@ -228,7 +246,8 @@ pub fn rule_named(name: &str) -> Option<&'static Rule> {
 pub fn check(loaded: &Loaded, as_of: NaiveDate) -> Report {
     let workspace = &loaded.workspace;
     let (levels, mut findings) = levels(workspace);
-    let context = Context { workspace, load_findings: &loaded.findings, as_of };
+    let context =
+        Context { workspace, load_findings: &loaded.findings, as_of, readings: OnceLock::new() };
     for rule in RULES {
         findings.extend((rule.check)(&context));
     }
