@@ -107,7 +107,7 @@ fn head_is(head: Option<(usize, &str)>, list: &[&str]) -> Option<String> {
     if list.contains(&verb) {
         return Some(verb.to_owned());
     }
-    let stem = verb.strip_suffix("ing")?;
+    let stem = verb.strip_suffix("ing").filter(|stem| stem.len() >= 2)?;
     let mut forms = vec![stem.to_owned(), format!("{stem}e")];
     let mut chars = stem.chars();
     if let (Some(last), Some(before)) = (chars.next_back(), chars.next_back())
@@ -253,9 +253,7 @@ fn growth(words: &Words, scope: Option<&str>, head: Option<(usize, &str)>, cues:
     if words.text(words.len().saturating_sub(1)) == Some("more") && words.len() <= 4 {
         found.push((2.0, "more of a habit: `… more`".to_owned(), false));
     }
-    if let Some(verb) =
-        head_is(head, &["attend", "read", "watch", "meet", "network", "speak", "mentor"])
-    {
+    if let Some(verb) = head_is(head, &["attend", "read", "watch", "network", "speak", "mentor"]) {
         found.push((2.0, format!("something one person does to grow: `{verb}`"), false));
     }
 
@@ -529,5 +527,118 @@ fn aspiration(words: &Words, head: Option<(usize, &str)>, cues: &mut Vec<Cue>) {
         && measures(words).is_empty()
     {
         cues.push(objective(1.0, format!("an outcome with nothing to count: `{verb}`")));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cues(statement: &str, class: Class) -> Vec<Cue> {
+        find(&Words::new(statement)).into_iter().filter(|cue| cue.class == class).collect()
+    }
+
+    fn reasons(statement: &str, class: Class) -> Vec<String> {
+        cues(statement, class).into_iter().map(|cue| cue.reason).collect()
+    }
+
+    #[test]
+    fn growth_cues_are_strong_only_for_one_person() {
+        let pd = Class::PersonalDevelopment;
+        let alone = cues("Complete the Kubernetes certification course", pd);
+        assert!(alone.iter().all(|cue| cue.strong), "{alone:?}");
+        assert_eq!(alone.len(), 2);
+        let team = cues("Every engineer completes the Kubernetes certification course", pd);
+        assert!(team.iter().all(|cue| !cue.strong && cue.weight < 2.0), "{team:?}");
+        // The first person is one person's, whoever else it names.
+        let mine = cues("I want to build the skills to coach my colleagues", pd);
+        assert!(mine.iter().any(|cue| cue.strong), "{mine:?}");
+    }
+
+    #[test]
+    fn learning_has_to_be_someone_learning() {
+        let pd = Class::PersonalDevelopment;
+        assert!(cues("Ship machine learning ranking", pd).is_empty());
+        assert!(cues("Launch the German storefront", pd).is_empty());
+        assert_eq!(reasons("Get better at understanding spoken Japanese", pd).len(), 2);
+        assert!(cues("Run the onboarding course for new hires", pd).iter().all(|c| !c.strong));
+    }
+
+    #[test]
+    fn habits_are_weak_alone() {
+        let pd = Class::PersonalDevelopment;
+        let habit = cues("Blog more", pd);
+        assert!(!habit.is_empty() && habit.iter().all(|cue| !cue.strong));
+        assert_eq!(
+            reasons("Take meditation seriously", pd),
+            ["a habit or trait of one person: `meditation`"]
+        );
+    }
+
+    #[test]
+    fn measure_cues() {
+        let kr = Class::KeyResult;
+        assert!(reasons("Churn below 2%", kr).contains(&"a percentage to reach".to_owned()));
+        assert!(
+            reasons("Raise NPS from 30 to 45", kr)
+                .contains(&"a start and a target: `from … to …`".to_owned())
+        );
+        assert!(
+            reasons("Checkout in under 300 ms", kr)
+                .contains(&"a measured quantity: `300 ms`".to_owned())
+        );
+        assert!(reasons("Book $2m in new business", kr).contains(&"an amount of money".to_owned()));
+        assert!(reasons("Sign 20+ partners", kr).contains(&"a threshold to pass: `N+`".to_owned()));
+        assert!(reasons("Ship one post per week", kr).contains(&"a rate: `per week`".to_owned()));
+    }
+
+    #[test]
+    fn numbers_in_names_and_asides_do_not_measure() {
+        let kr = Class::KeyResult;
+        assert!(cues("Implement RFC 42", kr).is_empty());
+        assert!(cues("Pass the SOC 2 audit", kr).is_empty());
+        assert!(cues("Plan the offsite for 2027", kr).is_empty());
+        assert!(cues("Serve the largest customers (5k+ seats)", kr).is_empty());
+    }
+
+    #[test]
+    fn deliverable_cues() {
+        let init = Class::Initiative;
+        assert_eq!(reasons("Migrate billing", init), ["an imperative verb of work: `migrate`"]);
+        assert_eq!(
+            reasons("Researching vendors", init),
+            ["an imperative verb of work: `researching`"]
+        );
+        assert!(
+            reasons("The API docs are published", init)
+                .contains(&"a deliverable stated as done: `published`".to_owned())
+        );
+        assert!(
+            reasons("Admins can export audit logs", init)
+                .contains(&"a capability to build: `… can …`".to_owned())
+        );
+        // A possibility is not a deliverable.
+        assert!(cues("Understand how search can be integrated", init).is_empty());
+    }
+
+    #[test]
+    fn aspiration_cues() {
+        let objective = Class::Objective;
+        assert_eq!(
+            reasons("Happy, effective, async team", objective),
+            ["a quality to aspire to: `happy`"]
+        );
+        assert_eq!(cues("Happy, effective, async team", objective)[0].weight, 2.0);
+        assert_eq!(reasons("Remain customer-first", objective).len(), 2);
+        assert!(cues("Increase revenue by 10%", objective).is_empty());
+    }
+
+    #[test]
+    fn head_verbs_are_found_past_lead_ins_and_in_their_plain_form() {
+        let words = Words::new("I want to keep learning Rust");
+        assert_eq!(head_verb(&words), Some((4, "learning")));
+        assert_eq!(head_is(Some((0, "making")), &["make"]), Some("making".to_owned()));
+        assert_eq!(head_is(Some((0, "running")), &["run"]), Some("running".to_owned()));
+        assert_eq!(head_is(Some((0, "sing")), &["s"]), None);
     }
 }
