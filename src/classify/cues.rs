@@ -60,7 +60,8 @@ const GROUP_WORDS: &[&str] = &[
     "employees", "staff", "managers", "leaders", "hires", "engineers", "developers",
     "contributors", "volunteers", "participants", "colleagues", "folks", "organization",
     "organisation", "company", "company's", "department", "departments", "we", "our", "us",
-    "cohort", "mozillians",
+    "cohort", "mozillians", "customers", "users", "clients", "partners", "devs", "students",
+    "learners", "buyers", "admins",
 ];
 
 /// Words before `team` that make it somewhere one person goes, not the
@@ -78,7 +79,8 @@ fn group_scope(words: &Words) -> Option<&str> {
     if let Some(at) = words.find_phrase("skills of") {
         return words.text(at);
     }
-    (0..words.len()).filter_map(|i| words.text(i).map(|text| (i, text))).find_map(|(i, text)| {
+    let spoken = (0..words.len()).filter(|&i| !words.words[i].aside);
+    spoken.filter_map(|i| words.text(i).map(|text| (i, text))).find_map(|(i, text)| {
         let after_article = i > 0 && words.text(i - 1).is_some_and(|w| NOT_THE_TEAM.contains(&w));
         let team = text == "team" && !after_article;
         let things = text == "all" && words.text(i + 1) == Some("things");
@@ -125,35 +127,62 @@ const CERTIFICATION: &[&str] = &[
     "pmp", "cka", "ckad", "pdus", "credential", "credentials", "accreditation",
 ];
 
+/// What organisations and products are certified for: a company's audit,
+/// not a person's growth ("Become SOC 2 certified").
+const COMPLIANCE: &[&str] = &[
+    "soc", "soc2", "iso", "pci", "hipaa", "fedramp", "gdpr", "cmmi", "27001", "9001", "compliance",
+    "compliant", "audit", "product", "products", "platform", "app", "service", "system",
+    "hardware", "device", "devices", "vendor", "vendors", "supplier", "suppliers", "factory",
+];
+
 const COURSE: &[&str] = &[
     "course", "courses", "class", "classes", "bootcamp", "mooc", "pluralsight", "udemy",
     "coursera", "tutorials", "lessons", "degree", "diploma",
 ];
 
+/// Words before "class" or "course" that make them no lesson: "world-class",
+/// "best in class", "of course", "on course".
+const NOT_A_LESSON: &[&str] = &["world", "first", "in", "business", "economy", "of", "on", "top"];
+
 /// Verbs of someone who runs a course for others, not someone who takes it.
 const ORGANISE: &[&str] = &[
     "run", "host", "organize", "organise", "launch", "deliver", "roll", "create", "design",
-    "publish", "schedule", "offer", "build", "develop", "provide", "group",
+    "publish", "schedule", "offer", "build", "develop", "provide", "group", "sell", "price",
 ];
 
+/// Verbs of learning, as the statement's head.
 const LEARN: &[&str] = &[
     "learn", "learning", "learned", "learnt", "study", "studying", "practise", "practice",
     "practising", "practicing", "master", "mastering", "upskill", "upskilling", "relearn",
 ];
 
+/// Forms of "learn" that are a person learning wherever they stand; a
+/// noun like "practice" or "learning" ("a learning culture") is not.
+const LEARNS: &[&str] = &["learn", "learned", "learnt", "relearn", "upskill", "upskilling"];
+
+/// Phrases with "learning" that name a field, not a person learning.
+const NOT_LEARNING: &[&str] = &["machine learning", "deep learning", "learning and development"];
+
 const LANGUAGES: &[&str] = &[
     "english", "spanish", "japanese", "german", "french", "chinese", "mandarin", "cantonese",
     "italian", "portuguese", "korean", "arabic", "russian", "hindi", "dutch", "swedish",
     "norwegian", "danish", "finnish", "polish", "turkish", "greek", "hebrew", "latin", "kanji",
-    "esperanto", "language", "languages",
+    "esperanto",
 ];
 
-/// Words around a language that make it one to learn, not a market or a
-/// locale to ship ("launch the German store").
+/// Words around a language that make it one to learn.
 const LANGUAGE_CONTEXT: &[&str] = &[
-    "learn", "learning", "speak", "speaking", "spoken", "read", "reading", "write", "writing",
-    "understand", "understanding", "improve", "practise", "practice", "study", "lessons",
-    "conjugate", "vocabulary", "verbs", "my", "better", "new", "fluent", "fluently",
+    "learn", "learning", "speak", "speaking", "spoken", "read", "reading", "understand",
+    "understanding", "practise", "practice", "study", "studying", "lessons", "conjugate",
+    "vocabulary", "verbs", "my", "fluent", "fluently",
+];
+
+/// Words around a language that make it a market or a locale to ship
+/// ("launch the German storefront", "translate the docs into Spanish").
+const LOCALE: &[&str] = &[
+    "translation", "translations", "translate", "translated", "localization", "localisation",
+    "localize", "localise", "locale", "storefront", "store", "site", "website", "market",
+    "markets", "docs", "documentation", "version", "customers", "users", "speakers", "support",
 ];
 
 const FLUENCY: &[&str] = &["fluent", "fluently", "fluency"];
@@ -165,17 +194,24 @@ const SKILL: &[&str] = &[
 
 const SPEAKING: &[&str] = &[
     "public speaking", "speak up", "give a talk", "give talks", "give more talks",
-    "presentation skills", "better at presentations", "get better at",
+    "presentation skills", "better at presentations", "get better at presentations",
 ];
 
 const FIRST_PERSON: &[&str] = &["i", "i'm", "i'd", "i've", "i'll", "my", "me", "myself", "mine"];
 
-const CAREER: &[&str] = &["promoted", "promotion", "career", "title", "mentor", "upskill"];
+const CAREER: &[&str] = &["promoted", "career", "mentor", "upskill"];
 
-/// Roles one person becomes: "Become a regular open source contributor".
+/// Roles one person grows into: "Become a regular open source contributor".
 const ROLES: &[&str] = &[
-    "expert", "mentor", "speaker", "contributor", "person", "guy", "developer", "engineer",
-    "architect", "leader", "manager", "practitioner", "specialist", "author", "writer",
+    "expert", "mentor", "speaker", "contributor", "guy", "developer", "engineer", "architect",
+    "manager", "practitioner", "specialist", "author", "writer", "person",
+];
+
+/// Nouns that make "become the …" an organisation's aim: "Become the
+/// developer platform teams choose".
+const ORGANISATION: &[&str] = &[
+    "company", "platform", "product", "provider", "brand", "tool", "choice", "standard", "vendor",
+    "partner", "place", "destination", "leader", "team", "business", "service",
 ];
 
 /// Traits and habits that only a person has.
@@ -186,7 +222,7 @@ const TRAIT_WORDS: &[&str] = &[
 
 const TRAITS: &[&str] = &[
     "time management", "outside of work", "be more", "open source contributor", "growth plan",
-    "leadership style", "on time",
+    "leadership style",
 ];
 
 /// Habits one person keeps: weak alone, since a team can want them too,
@@ -194,36 +230,70 @@ const TRAITS: &[&str] = &[
 const HABITS: &[&str] = &[
     "books", "reading", "meetups", "meetup", "conference", "conferences", "personal", "self",
     "blog", "experiences", "network", "explore", "knowledge", "confidence", "confident",
+    "get better at",
 ];
 
-/// Phrases with "learning" that name a field, not a person learning.
-const NOT_LEARNING: &[&str] = &["machine learning", "deep learning", "learning and development"];
+/// Activities one person does more of: "Blog more", "Read more".
+const ACTIVITIES: &[&str] = &[
+    "blog", "read", "write", "code", "exercise", "travel", "speak", "sleep", "learn", "practise",
+    "practice", "network", "meditate", "listen", "draw", "run",
+];
+
+/// Verbs of one person growing, as the head: "Attend a conference".
+const GROWING: &[&str] = &["attend", "read", "watch", "network", "speak", "mentor"];
+
+/// The word of `list` at `index`, unless one of `not` comes right before it.
+fn word_not_after<'w>(words: &'w Words, list: &[&str], not: &[&str]) -> Option<&'w str> {
+    (0..words.len()).find_map(|i| {
+        let text = words.text(i)?;
+        let before = i.checked_sub(1).and_then(|b| words.text(b));
+        (list.contains(&text) && !before.is_some_and(|b| not.contains(&b)) && !words.words[i].aside)
+            .then_some(text)
+    })
+}
+
+/// Whether something, not someone, is certified: "Get the bike certified".
+fn thing_certified(words: &Words) -> bool {
+    let Some(at) = (0..words.len()).find(|&i| {
+        matches!(words.text(i), Some("certified" | "certify" | "accredited" | "accreditation"))
+    }) else {
+        return false;
+    };
+    (0..at).any(|i| matches!(words.text(i), Some("the" | "our" | "its" | "their" | "every")))
+}
 
 fn growth(words: &Words, scope: Option<&str>, head: Option<(usize, &str)>, cues: &mut Vec<Cue>) {
     let mut found = Vec::new();
 
-    if let Some(word) = words.find_any(CERTIFICATION) {
+    if let Some(word) = words.find_any(CERTIFICATION)
+        && !words.has_any(COMPLIANCE)
+        && !thing_certified(words)
+    {
         found.push((4.0, format!("a certification to gain: `{word}`"), true));
     }
     if let Some(phrase) = words.find_phrases(&["six sigma", "black belt"]) {
         found.push((4.0, format!("a certification to gain: `{phrase}`"), true));
     }
-    if let Some(word) = words.find_any(COURSE)
+    if let Some(word) = word_not_after(words, COURSE, NOT_A_LESSON)
         && head_is(head, ORGANISE).is_none()
     {
         found.push((4.0, format!("a course to take: `{word}`"), true));
     }
     if let Some(verb) = head_is(head, LEARN) {
         found.push((4.0, format!("something to learn: `{verb}`"), true));
-    } else if let Some(word) = words.find_any(LEARN)
+    } else if let Some(word) = words.find_any(LEARNS)
         && words.find_phrases(NOT_LEARNING).is_none()
     {
         found.push((3.0, format!("something to learn: `{word}`"), true));
     }
+    let locale = words.has_any(LOCALE);
     if let Some(word) = words.find_any(FLUENCY) {
         found.push((3.0, format!("a language to learn: `{word}`"), true));
+    } else if let Some(phrase) = words.find_phrases(&["a new language", "a second language"]) {
+        found.push((3.0, format!("a language to learn: `{phrase}`"), true));
     } else if let Some(word) = words.find_any(LANGUAGES)
         && words.has_any(LANGUAGE_CONTEXT)
+        && !locale
     {
         found.push((3.0, format!("a language to learn: `{word}`"), true));
     }
@@ -233,11 +303,16 @@ fn growth(words: &Words, scope: Option<&str>, head: Option<(usize, &str)>, cues:
     if let Some(phrase) = words.find_phrases(SPEAKING) {
         found.push((2.5, format!("a skill to practise: `{phrase}`"), true));
     }
-    if let Some(word) = words.find_phrases(&["go to"]).or_else(|| words.find_any(CAREER)) {
+    if let Some(word) =
+        words.find_phrases(&["go to", "get promoted"]).or_else(|| words.find_any(CAREER))
+    {
         found.push((2.5, format!("a step in one person's career: `{word}`"), false));
     }
-    if head_is(head, &["become", "be"]).is_some()
-        && let Some(role) = words.find_any(ROLES)
+    if let Some((at, _)) = head.filter(|_| head_is(head, &["become", "be"]).is_some())
+        && let Some(role) = (at + 1..words.len().min(at + 7))
+            .filter_map(|i| words.text(i))
+            .find(|w| ROLES.contains(w))
+        && !words.has_any(ORGANISATION)
     {
         found.push((2.5, format!("a role one person grows into: `{role}`"), false));
     }
@@ -247,13 +322,15 @@ fn growth(words: &Words, scope: Option<&str>, head: Option<(usize, &str)>, cues:
     if let Some(word) = words.find_phrases(TRAITS).or_else(|| words.find_any(TRAIT_WORDS)) {
         found.push((2.5, format!("a habit or trait of one person: `{word}`"), false));
     }
-    if let Some(word) = words.find_any(HABITS) {
+    if let Some(word) = words.find_phrases(HABITS).or_else(|| words.find_any(HABITS)) {
         found.push((1.0, format!("a habit of one person: `{word}`"), false));
     }
-    if words.text(words.len().saturating_sub(1)) == Some("more") && words.len() <= 4 {
-        found.push((2.0, "more of a habit: `… more`".to_owned(), false));
+    if words.text(words.len().saturating_sub(1)) == Some("more")
+        && let Some(verb) = head_is(head, ACTIVITIES)
+    {
+        found.push((2.0, format!("more of a habit: `{verb} … more`"), false));
     }
-    if let Some(verb) = head_is(head, &["attend", "read", "watch", "network", "speak", "mentor"]) {
+    if let Some(verb) = head_is(head, GROWING) {
         found.push((2.0, format!("something one person does to grow: `{verb}`"), false));
     }
 
