@@ -8,12 +8,16 @@
 
 use std::fmt;
 
+use compact_str::CompactString;
+
 /// The longest id the format accepts.
 pub const MAX_ID_LEN: usize = 64;
 
-/// A valid identifier.
+/// A valid identifier. Ids are short and there are many of them (every
+/// check-in's `by` is one), so one of up to 24 bytes lives inline rather
+/// than in an allocation of its own.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Id(String);
+pub struct Id(CompactString);
 
 /// Why a string is not an id; the message reads after "`x` is not a valid id: ".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,7 +53,7 @@ impl Id {
         if text.contains("--") {
             return Err(IdError::DoubleDash);
         }
-        Ok(Id(text.to_owned()))
+        Ok(Id(CompactString::from(text)))
     }
 
     pub fn as_str(&self) -> &str {

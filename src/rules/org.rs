@@ -58,39 +58,54 @@ fn owner_help(ws: &Workspace, folder: &Id) -> String {
 }
 
 /// Every place a person is named, with what names them.
-fn person_references(ws: &Workspace) -> Vec<(&Located<Id>, String)> {
-    let mut references = Vec::new();
-    for group in ws.groups.values() {
-        references
-            .extend(group.lead.iter().map(|lead| (lead, format!("lead of group `{}`", group.id))));
-        references.extend(
-            group.members.iter().map(|member| (member, format!("member of group `{}`", group.id))),
-        );
-    }
-    for objective in &ws.objectives {
-        let id = &objective.reference.id;
-        references
-            .extend(objective.lead.iter().map(|lead| (lead, format!("lead of objective `{id}`"))));
-        for kr in &objective.key_results {
-            references.extend(
-                kr.lead.iter().map(|lead| (lead, format!("lead of key result `{}`", kr.id))),
-            );
-            for checkin in &kr.checkins {
-                references.extend(
-                    checkin.by.iter().map(|by| (by, format!("`by` of a check-in of `{}`", kr.id))),
-                );
-            }
+/// Where a person is named, said when the name is unknown: built only then,
+/// since a large workspace names people hundreds of thousands of times.
+#[derive(Clone, Copy)]
+enum Role<'a> {
+    GroupLead(&'a Id),
+    Member(&'a Id),
+    ObjectiveLead(&'a Id),
+    KeyResultLead(&'a Id),
+    CheckinBy(&'a Id),
+    Owner(&'a Id),
+}
+
+impl std::fmt::Display for Role<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Role::GroupLead(group) => write!(f, "lead of group `{group}`"),
+            Role::Member(group) => write!(f, "member of group `{group}`"),
+            Role::ObjectiveLead(objective) => write!(f, "lead of objective `{objective}`"),
+            Role::KeyResultLead(kr) => write!(f, "lead of key result `{kr}`"),
+            Role::CheckinBy(kr) => write!(f, "`by` of a check-in of `{kr}`"),
+            Role::Owner(initiative) => write!(f, "owner of initiative `{initiative}`"),
         }
-        for initiative in &objective.initiatives {
-            references.extend(
-                initiative
-                    .owner
+    }
+}
+
+/// Every place a person is named, in the order of the workspace.
+fn person_references(ws: &Workspace) -> impl Iterator<Item = (&Located<Id>, Role<'_>)> {
+    let groups = ws.groups.values().flat_map(|group| {
+        let leads = group.lead.iter().map(|lead| (lead, Role::GroupLead(&group.id)));
+        leads.chain(group.members.iter().map(|member| (member, Role::Member(&group.id))))
+    });
+    let objectives = ws.objectives.iter().flat_map(|objective| {
+        let lead =
+            objective.lead.iter().map(|lead| (lead, Role::ObjectiveLead(&objective.reference.id)));
+        let key_results = objective.key_results.iter().flat_map(|kr| {
+            let lead = kr.lead.iter().map(|lead| (lead, Role::KeyResultLead(&kr.id)));
+            lead.chain(
+                kr.checkins
                     .iter()
-                    .map(|owner| (owner, format!("owner of initiative `{}`", initiative.id))),
-            );
-        }
-    }
-    references
+                    .flat_map(|checkin| checkin.by.iter().map(|by| (by, Role::CheckinBy(&kr.id)))),
+            )
+        });
+        let owners = objective.initiatives.iter().flat_map(|initiative| {
+            initiative.owner.iter().map(|owner| (owner, Role::Owner(&initiative.id)))
+        });
+        lead.chain(key_results).chain(owners)
+    });
+    groups.chain(objectives)
 }
 
 pub fn unknown_person(cx: &Context<'_>) -> Vec<Finding> {

@@ -335,6 +335,7 @@ impl Loader {
                 (reference, objective, findings)
             })
             .collect();
+        self.workspace.objectives.reserve_exact(read.len());
         for (reference, objective, findings) in read {
             self.findings.extend(findings);
             match objective {

@@ -108,7 +108,7 @@ fn read_entries<T>(
         "key_result" => ("key result", RuleId::BadKeyResult),
         _ => ("initiative", RuleId::BadValue),
     };
-    let mut read_entries = Vec::new();
+    let mut read_entries = Vec::with_capacity(entries.len());
     for (key, value) in entries {
         let at = span_of(fields.file, key);
         let Some(id) = entry_id(fields.file, table, key, what, findings) else {
@@ -224,8 +224,10 @@ fn read_checkins(
         );
         return (Vec::new(), true);
     };
-    let checkins: Vec<Checkin> =
-        items.iter().filter_map(|item| read_checkin(fields, item, kind, findings)).collect();
+    // As many as the array holds, so that no slack stays behind: a large
+    // workspace keeps hundreds of thousands of check-ins.
+    let mut checkins = Vec::with_capacity(items.len());
+    checkins.extend(items.iter().filter_map(|item| read_checkin(fields, item, kind, findings)));
     let unreadable = checkins.len() < items.len();
     (checkins, unreadable)
 }
