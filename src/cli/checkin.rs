@@ -58,7 +58,9 @@ pub fn run(global: &Global, args: &CheckinArgs) -> Result<ExitCode> {
     let value_text =
         ui::value_or_ask(args.value.as_deref(), "VALUE", "Value", &[], global.may_ask)?;
 
-    let transaction = begin(global, &key_result)?;
+    // Without `--by`, the check-in is by `me` of the user's config, if set.
+    let by = args.by.as_ref().or(global.config.me.as_ref());
+    let transaction = begin(global, &key_result, by.is_some())?;
     let workspace = &transaction.loaded.workspace;
     let Target::KeyResult(index, kr) = target(global, workspace, &key_result)? else {
         bail!(
@@ -76,8 +78,7 @@ pub fn run(global: &Global, args: &CheckinArgs) -> Result<ExitCode> {
     let mut checkin = Table::new();
     checkin.insert("date", value(toml_date(args.date.unwrap_or(global.as_of))));
     checkin.insert("value", value(checkin_value));
-    // Without `--by`, the check-in is by `me` of the user's config, if set.
-    if let Some(by) = args.by.as_ref().or(global.config.me.as_ref()) {
+    if let Some(by) = by {
         checkin.insert("by", Item::Value(text(by, false)));
     }
     if let Some(note) = &args.note {
@@ -93,11 +94,11 @@ pub fn run(global: &Global, args: &CheckinArgs) -> Result<ExitCode> {
     finish(global, transaction, edits, &[], &done, &reference, args.printed.json())
 }
 
-/// A check-in's checks look at its own objective only. A full reference
-/// names the file to read; a short one is looked for in the period it names,
-/// or the current one, which it prefers; only a reference found in neither
-/// needs the whole workspace.
-fn begin(global: &Global, reference: &str) -> Result<Transaction> {
+/// A check-in's checks look at its own objective only, and at the people
+/// when it names someone. A full reference names the file to read; a short
+/// one is looked for in the period it names, or the current one, which it
+/// prefers; only a reference found in neither needs the whole workspace.
+fn begin(global: &Global, reference: &str, names_person: bool) -> Result<Transaction> {
     let named = reference.split('/').find_map(okr::model::period::Period::parse_standard);
     // A full reference names its file: nothing else need be read.
     if let Some((objective, _)) = reference.rsplit_once('/') {
@@ -106,7 +107,8 @@ fn begin(global: &Global, reference: &str) -> Result<Transaction> {
             .ok()
             .filter(|_| named.is_some());
         if let Some(full) = full {
-            let narrow = Transaction::begin_in_objective(&global.root, global.as_of, full)?;
+            let narrow =
+                Transaction::begin_in_objective(&global.root, global.as_of, full, names_person)?;
             if found_key_result(global, &narrow, reference) {
                 return Ok(narrow);
             }

@@ -63,6 +63,12 @@ impl Sources {
         id
     }
 
+    /// The file or folder recorded at `path`, if any.
+    pub fn find(&self, path: &str) -> Option<FileId> {
+        let index = self.entries.iter().position(|(recorded, _)| recorded == path)?;
+        u32::try_from(index).ok().map(FileId)
+    }
+
     pub fn path(&self, file: FileId) -> &str {
         &self.entries[file.0 as usize].0
     }

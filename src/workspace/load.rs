@@ -14,6 +14,7 @@ use crate::finding::{Finding, RuleId};
 use crate::model::Workspace;
 use crate::model::id::{Id, suggest_id};
 use crate::model::objective::Objective;
+use crate::model::org::Person;
 use crate::model::period::Period;
 use crate::model::reference::ObjectiveRef;
 use crate::model::source::{EntryKind, FileId, Span};
@@ -39,6 +40,10 @@ const PEOPLE_FILE: &str = "people.toml";
 const GROUPS_FOLDER: &str = "groups";
 const GROUP_FILE: &str = "group.toml";
 
+/// How many objective files make starting threads worth it: a check-in
+/// reads one, and the threads would cost more than the parse.
+const PARALLEL_FROM: usize = 16;
+
 /// Reads the whole workspace at `root`.
 pub fn load(root: &Path) -> Result<Loaded> {
     load_with(root, Overlay::new())
@@ -62,13 +67,31 @@ pub enum Scope<'a> {
     /// The settings, the people and this one objective: all that the rules
     /// about one objective's own key results and check-ins look at.
     Objective(&'a ObjectiveRef),
+    /// The settings and this one objective, for an edit that names no
+    /// person: every person it names is unknown before and after alike.
+    ObjectiveAlone(&'a ObjectiveRef),
 }
 
 /// Reads what `scope` needs of the workspace at `root`, through `overlay`.
 /// Rules that look across periods cannot be trusted on a scoped load.
 pub fn load_scoped(root: &Path, overlay: Overlay, scope: Scope<'_>) -> Result<Loaded> {
+    load_scoped_after(root, overlay, scope, None)
+}
+
+/// Like [`load_scoped`], taking the people out of `before`, an earlier load of
+/// the same workspace, when `overlay` leaves `people.toml` alone: an edit
+/// under the lock checks the workspace twice, and a company's list of people
+/// is the largest file a check-in reads.
+pub fn load_scoped_after(
+    root: &Path,
+    overlay: Overlay,
+    scope: Scope<'_>,
+    before: Option<&mut Loaded>,
+) -> Result<Loaded> {
+    let known_people = before.filter(|_| !overlay.contains_key(PEOPLE_FILE)).map(KnownPeople::take);
     let mut loader = Loader {
         overlay,
+        known_people,
         only: None,
         pending: Vec::new(),
         root: root.to_path_buf(),
@@ -89,12 +112,18 @@ pub fn load_scoped(root: &Path, overlay: Overlay, scope: Scope<'_>) -> Result<Lo
         ),
         Scope::Period(None, day) => Some(calendar.quarter_of(day)),
         Scope::Exactly(period) => Some(period.clone()),
-        Scope::Objective(_) => None,
+        Scope::Objective(_) | Scope::ObjectiveAlone(_) => None,
     };
-    loader.read_people();
     match scope {
-        Scope::Objective(reference) => loader.read_one_objective(reference),
-        _ => loader.read_groups(),
+        Scope::Objective(reference) => {
+            loader.read_people();
+            loader.read_one_objective(reference);
+        }
+        Scope::ObjectiveAlone(reference) => loader.read_one_objective(reference),
+        Scope::Everything | Scope::Period(..) | Scope::Exactly(_) => {
+            loader.read_people();
+            loader.read_groups();
+        }
     }
     loader.read_objectives();
     log::debug!(
@@ -115,6 +144,8 @@ pub fn load_scoped(root: &Path, overlay: Overlay, scope: Scope<'_>) -> Result<Lo
 
 struct Loader {
     overlay: Overlay,
+    /// The people as an earlier load read them, to take instead of reading.
+    known_people: Option<KnownPeople>,
     /// The one period to read objectives of, when the load is scoped.
     only: Option<Period>,
     /// Objective files found by the walk, read after it, in parallel.
@@ -133,6 +164,34 @@ struct Entry {
     is_dir: bool,
 }
 
+/// What an earlier load read of `people.toml`.
+struct KnownPeople {
+    /// `None` when the file was absent.
+    file: Option<FileId>,
+    people: BTreeMap<Id, Person>,
+    findings: Vec<Finding>,
+    unreadable: bool,
+}
+
+impl KnownPeople {
+    /// Takes the people out of `loaded`, which keeps the rest.
+    fn take(loaded: &mut Loaded) -> KnownPeople {
+        let file = loaded.workspace.sources.find(PEOPLE_FILE);
+        let findings = loaded
+            .findings
+            .iter()
+            .filter(|finding| file.is_some() && finding.at.map(|at| at.file) == file)
+            .cloned()
+            .collect();
+        KnownPeople {
+            file,
+            people: std::mem::take(&mut loaded.workspace.people),
+            findings,
+            unreadable: loaded.workspace.unreadable.people,
+        }
+    }
+}
+
 impl Loader {
     fn read_settings(&mut self) {
         let file = self.workspace.sources.add(SETTINGS_FILE.into(), EntryKind::File);
@@ -143,6 +202,9 @@ impl Loader {
     }
 
     fn read_people(&mut self) {
+        if let Some(known) = self.known_people.take() {
+            return self.take_people(known);
+        }
         let path = self.root.join(PEOPLE_FILE);
         let in_overlay = self.overlay.get(PEOPLE_FILE).map(Option::is_some);
         if in_overlay == Some(false)
@@ -158,6 +220,23 @@ impl Loader {
             Some(people) => self.workspace.people = people,
             None => self.workspace.unreadable.people = true,
         }
+    }
+
+    /// Takes the people an earlier load read, registering the file again so
+    /// that its findings point where they did.
+    fn take_people(&mut self, known: KnownPeople) {
+        let Some(old) = known.file else {
+            return;
+        };
+        let file = self.workspace.sources.add(PEOPLE_FILE.into(), EntryKind::File);
+        self.findings.extend(known.findings.into_iter().map(|mut finding| {
+            if let Some(at) = finding.at.as_mut().filter(|at| at.file == old) {
+                at.file = file;
+            }
+            finding
+        }));
+        self.workspace.people = known.people;
+        self.workspace.unreadable.people = known.unreadable;
     }
 
     fn read_groups(&mut self) {
@@ -308,33 +387,30 @@ impl Loader {
         self.pending.push((reference.clone(), path, file));
     }
 
-    /// Reads the objective files the walk found, on all cores: each file is
-    /// parsed on its own, and the results are gathered in the walk's order,
-    /// so that the outcome does not depend on the threads.
+    /// Reads the objective files the walk found, on all cores when there are
+    /// enough of them to pay for the threads: each file is parsed on its own,
+    /// and the results are gathered in the walk's order, so that the outcome
+    /// does not depend on the threads.
     fn read_objectives(&mut self) {
         use rayon::prelude::*;
         let pending = std::mem::take(&mut self.pending);
         let (overlay, sources, calendar) =
             (&self.overlay, &self.workspace.sources, &self.workspace.settings.calendar);
-        let read: Vec<(ObjectiveRef, Option<Objective>, Vec<Finding>)> = pending
-            .into_par_iter()
-            .map(|(reference, path, file)| {
-                let mut findings = Vec::new();
-                let relative = sources.path(file);
-                let objective =
-                    read_text(&path, relative, overlay.get(relative), file, &mut findings)
-                        .and_then(|text| {
-                            format::objective::read(
-                                reference.clone(),
-                                &text,
-                                file,
-                                calendar,
-                                &mut findings,
-                            )
-                        });
-                (reference, objective, findings)
-            })
-            .collect();
+        let read_one = |(reference, path, file): (ObjectiveRef, PathBuf, FileId)| {
+            let mut findings = Vec::new();
+            let relative = sources.path(file);
+            let objective = read_text(&path, relative, overlay.get(relative), file, &mut findings)
+                .and_then(|text| {
+                    format::objective::read(reference.clone(), &text, file, calendar, &mut findings)
+                });
+            (reference, objective, findings)
+        };
+        let read: Vec<(ObjectiveRef, Option<Objective>, Vec<Finding>)> =
+            if pending.len() < PARALLEL_FROM {
+                pending.into_iter().map(read_one).collect()
+            } else {
+                pending.into_par_iter().map(read_one).collect()
+            };
         self.workspace.objectives.reserve_exact(read.len());
         for (reference, objective, findings) in read {
             self.findings.extend(findings);

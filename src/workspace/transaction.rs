@@ -15,7 +15,7 @@ use crate::finding::{Diagnostic, Severity};
 use crate::model::period::Period;
 use crate::model::reference::ObjectiveRef;
 use crate::rules;
-use crate::workspace::load::{Loaded, Overlay, Scope, load, load_scoped, load_with};
+use crate::workspace::load::{Loaded, Overlay, Scope, load, load_scoped, load_scoped_after};
 use crate::workspace::write::{WorkspaceLock, lock, remove_file, write_file};
 
 /// An edit under way: the workspace as it was, and the lock that keeps it so.
@@ -32,18 +32,22 @@ pub struct Transaction {
 enum Narrowed {
     Everything,
     Period(Period),
-    Objective(ObjectiveRef),
+    /// One objective, with the people when the edit names a person.
+    Objective(ObjectiveRef, bool),
 }
 
 impl Narrowed {
-    fn load(&self, root: &Path, overlay: Overlay) -> Result<Loaded> {
-        match self {
-            Narrowed::Everything => load_with(root, overlay),
-            Narrowed::Period(period) => load_scoped(root, overlay, Scope::Exactly(period)),
-            Narrowed::Objective(reference) => {
-                load_scoped(root, overlay, Scope::Objective(reference))
-            }
-        }
+    /// Reads what the edit's checks need; `before` is the read the edit
+    /// started from, whose unchanged people are taken out of it rather than
+    /// read again.
+    fn load(&self, root: &Path, overlay: Overlay, before: Option<&mut Loaded>) -> Result<Loaded> {
+        let scope = match self {
+            Narrowed::Everything => Scope::Everything,
+            Narrowed::Period(period) => Scope::Exactly(period),
+            Narrowed::Objective(reference, true) => Scope::Objective(reference),
+            Narrowed::Objective(reference, false) => Scope::ObjectiveAlone(reference),
+        };
+        load_scoped_after(root, overlay, scope, before)
     }
 }
 
@@ -85,7 +89,8 @@ impl Transaction {
         Ok(Transaction { loaded, scope: Narrowed::Period(period), before, as_of, _lock: lock })
     }
 
-    /// Like [`Transaction::begin`], reading only the settings, the people and
+    /// Like [`Transaction::begin`], reading only the settings, the people
+    /// (when `names_person`: the edit names someone, who must be known) and
     /// one objective, for an edit of that objective's key results and
     /// check-ins alone: no rule about them looks further. What the narrow
     /// read leaves out is missing before and after alike, and never blocks.
@@ -93,19 +98,20 @@ impl Transaction {
         root: &Path,
         as_of: NaiveDate,
         reference: ObjectiveRef,
+        names_person: bool,
     ) -> Result<Transaction> {
         let lock = lock(root)?;
-        let scope = Narrowed::Objective(reference);
-        let loaded = scope.load(root, Overlay::new())?;
+        let scope = Narrowed::Objective(reference, names_person);
+        let loaded = scope.load(root, Overlay::new(), None)?;
         let before = errors(&loaded, as_of);
         Ok(Transaction { loaded, scope, before, as_of, _lock: lock })
     }
 
     /// Checks the edit and writes it when it adds no error. `allowed` names
     /// rules whose new errors do not block it (`add objective --force`).
-    pub fn commit(self, edits: Overlay, allowed: &[&str]) -> Result<Outcome> {
+    pub fn commit(mut self, edits: Overlay, allowed: &[&str]) -> Result<Outcome> {
         let root = self.loaded.root.clone();
-        let after = self.scope.load(&root, edits)?;
+        let after = self.scope.load(&root, edits, Some(&mut self.loaded))?;
         let (let_through, added): (Vec<_>, Vec<_>) =
             new_errors(&self.before, errors(&after, self.as_of))
                 .into_iter()

@@ -655,3 +655,27 @@ fn a_checkin_by_full_reference_reads_its_own_file_and_still_refuses_new_errors()
         ws.okr(&["checkin", "web/2026-Q4/nothing/load-time", "1", "--as-of", "2026-11-20"]);
     assert_eq!(missing.status, 2, "{missing:?}");
 }
+
+#[test]
+fn a_checkin_takes_the_people_it_read_once_and_their_old_errors_stay_old() {
+    let ws = Workspace::new();
+    // An error already in `people.toml`: carol has no name. An edit checks the
+    // workspace before and after; the people read before are taken again, and
+    // their finding must still be the same one, not a new error.
+    ws.write(
+        "people.toml",
+        "[person.alice]\nname = \"Alice\"\n\n[person.bob]\nname = \"Bob\"\n\n[person.carol]\n",
+    );
+    assert_eq!(ws.check().of("bad-value").len(), 1);
+    let full = "web/2026-Q4/faster-pages/load-time";
+    let run = ws.okr(&["checkin", full, "850", "--by", "carol", "--as-of", "2026-11-20"]);
+    assert_eq!(run.status, 0, "{run:?}");
+    let file = ws.path().join("groups/web/2026-Q4/faster-pages.toml");
+    assert!(std::fs::read_to_string(&file).unwrap().ends_with("by = \"carol\"\n"));
+
+    // A check-in by nobody still needs no people, and one by a stranger is refused.
+    assert_eq!(ws.okr(&["checkin", full, "840", "--as-of", "2026-11-20"]).status, 0);
+    let refused = ws.okr(&["checkin", full, "830", "--by", "dave", "--as-of", "2026-11-20"]);
+    assert_eq!(refused.status, 1, "{refused:?}");
+    assert!(refused.stderr.contains("`dave`, `by` of a check-in of `load-time`"), "{refused:?}");
+}

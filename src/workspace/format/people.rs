@@ -18,10 +18,11 @@ pub fn read(text: &str, file: FileId, findings: &mut Vec<Finding>) -> Option<BTr
     let top = Fields::new(document.get_ref(), file, RuleId::BadValue, "`people.toml`");
     top.check_keys(&["person"], findings);
 
-    let mut people = BTreeMap::new();
     let Some(table) = top.table("person", findings) else {
-        return Some(people);
+        return Some(BTreeMap::new());
     };
+    // Gathered, then built in one go: a company lists thousands of people.
+    let mut people = Vec::with_capacity(table.len());
     for (key, value) in table {
         let at = span_of(file, key);
         let Some(id) = entry_id(file, "person", key, "person", findings) else {
@@ -38,7 +39,7 @@ pub fn read(text: &str, file: FileId, findings: &mut Vec<Finding>) -> Option<BTr
         let help = "give the name people know them by: `name = \"Alice Martin\"`";
         fields.require("name", &PERSON_KEYS, at, help, findings);
         let email = fields.string("email", findings);
-        people.insert(id.clone(), Person { id, at, name, email });
+        people.push((id.clone(), Person { id, at, name, email }));
     }
-    Some(people)
+    Some(people.into_iter().collect())
 }
