@@ -99,10 +99,9 @@ pub fn json(report: &Report) -> String {
         warnings: report.warnings,
         diagnostics: &report.diagnostics,
     };
-    let mut out =
+    let out =
         serde_json::to_string(&body).expect("diagnostics serialize: strings and numbers only");
-    out.push('\n');
-    out
+    json_safe(out) + "\n"
 }
 
 /// One GitHub workflow command a finding, escaped as the runner expects.
@@ -132,21 +131,51 @@ pub fn github(report: &Report) -> String {
 }
 
 /// Text from the files made safe for a terminal: a control character could
-/// move the cursor or change colours, so each becomes `?`, one for each of
-/// its bytes, which keeps byte offsets into the text valid.
+/// move the cursor or change colours, and a bidirectional override or a line
+/// separator could make a line read as something it is not, so each becomes
+/// `?`, one for each of its bytes, which keeps byte offsets into the text
+/// valid.
 pub fn printable(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| c.is_control() && c != '\t') {
+    if !text.chars().any(unsafe_on_a_terminal) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if c.is_control() && c != '\t' {
+        if unsafe_on_a_terminal(c) {
             out.extend(std::iter::repeat_n('?', c.len_utf8()));
         } else {
             out.push(c);
         }
     }
     Cow::Owned(out)
+}
+
+/// Control characters (but tab), bidirectional marks, embeddings, overrides
+/// and isolates, and the Unicode line and paragraph separators.
+fn unsafe_on_a_terminal(c: char) -> bool {
+    (c.is_control() && c != '\t')
+        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{2028}' | '\u{2029}')
+        || ('\u{202A}'..='\u{202E}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+/// JSON made safe to print: `serde_json` escapes the C0 controls only, so
+/// DEL, the C1 controls (one of which starts an escape sequence on some
+/// terminals), the bidirectional controls and the line separators are
+/// escaped here as `\uXXXX`, which any JSON reader reads back the same.
+pub fn json_safe(json: String) -> String {
+    if !json.chars().any(unsafe_on_a_terminal) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if unsafe_on_a_terminal(c) && c != '\n' {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Escapes a workflow command's message.

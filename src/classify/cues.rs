@@ -48,7 +48,17 @@ pub fn find(words: &Words) -> Vec<Cue> {
     measure(words, head, &mut cues);
     deliverable(words, head, &mut cues);
     aspiration(words, head, &mut cues);
+    for cue in &mut cues {
+        cue.reason = words.as_written(&cue.reason);
+    }
     cues
+}
+
+/// Whether `word` (lowercase) is one of the verbs the cues know: a word a
+/// statement shares with an objective because both do something, not
+/// because both are about the same thing.
+pub fn is_verb(word: &str) -> bool {
+    [DO, MAKE, OUTCOME, CHANGE, LEARN].iter().any(|list| list.contains(&word))
 }
 
 // --- whose statement it is -------------------------------------------------
@@ -61,12 +71,35 @@ const GROUP_WORDS: &[&str] = &[
     "contributors", "volunteers", "participants", "colleagues", "folks", "organization",
     "organisation", "company", "company's", "department", "departments", "we", "our", "us",
     "cohort", "mozillians", "customers", "users", "clients", "partners", "devs", "students",
-    "learners", "buyers", "admins",
+    "learners", "buyers", "admins", "dealers", "resellers", "riders", "mechanics", "platform",
+    "provider", "brand", "vendor", "partner", "business", "corp", "place", "destination",
 ];
 
 /// Words before `team` that make it somewhere one person goes, not the
 /// group the statement is about: "transfer to a new team".
 const NOT_THE_TEAM: &[&str] = &["a", "new", "another"];
+
+/// The plural noun that learns or is certified, when the statement names
+/// one as the subject: "Dealers learn …", "Help riders learn …",
+/// "Mechanics get certified". A name before an adjective ("FinOps
+/// Certified Practitioner") is no subject.
+fn plural_learner(words: &Words) -> Option<&str> {
+    let plural = |word: &&str| word.len() > 3 && word.ends_with('s') && !word.ends_with("ss");
+    (1..words.len()).find_map(|at| {
+        let subject_at = match words.text(at)? {
+            "learn" | "learns" => at - 1,
+            "certified" | "trained" => {
+                let verb = words.text(at - 1)?;
+                if !["get", "are", "become", "be", "were"].contains(&verb) || at < 2 {
+                    return None;
+                }
+                at - 2
+            }
+            _ => return None,
+        };
+        words.text(subject_at).filter(plural)
+    })
+}
 
 /// A group in sight, as the word that shows it. A statement in the first
 /// person is one person's, whoever else it names ("influence employees"),
@@ -78,6 +111,9 @@ fn group_scope(words: &Words) -> Option<&str> {
     }
     if let Some(at) = words.find_phrase("skills of") {
         return words.text(at);
+    }
+    if let Some(subject) = plural_learner(words) {
+        return Some(subject);
     }
     let spoken = (0..words.len()).filter(|&i| !words.words[i].aside);
     spoken.filter_map(|i| words.text(i).map(|text| (i, text))).find_map(|(i, text)| {
@@ -133,11 +169,19 @@ const COMPLIANCE: &[&str] = &[
     "soc", "soc2", "iso", "pci", "hipaa", "fedramp", "gdpr", "cmmi", "27001", "9001", "compliance",
     "compliant", "audit", "product", "products", "platform", "app", "service", "system",
     "hardware", "device", "devices", "vendor", "vendors", "supplier", "suppliers", "factory",
+    "corp", "partner", "partners", "reseller", "tüv", "tuv", "ul", "fcc", "ce", "rohs", "frame",
 ];
 
 const COURSE: &[&str] = &[
     "course", "courses", "class", "classes", "bootcamp", "mooc", "pluralsight", "udemy",
-    "coursera", "tutorials", "lessons", "degree", "diploma",
+    "coursera", "tutorials", "lessons", "degree", "diploma", "mba", "phd",
+];
+
+/// Words after "course" or "class" that make it part of a product: "the
+/// course builder", "a class library".
+const NOT_A_LESSON_AFTER: &[&str] = &[
+    "builder", "catalog", "catalogue", "platform", "page", "pages", "creator", "creators",
+    "editor", "marketplace", "library", "libraries", "content", "player", "sales", "hierarchy",
 ];
 
 /// Words before "class" or "course" that make them no lesson: "world-class",
@@ -174,7 +218,8 @@ const LANGUAGES: &[&str] = &[
 const LANGUAGE_CONTEXT: &[&str] = &[
     "learn", "learning", "speak", "speaking", "spoken", "read", "reading", "understand",
     "understanding", "practise", "practice", "study", "studying", "lessons", "conjugate",
-    "vocabulary", "verbs", "my", "fluent", "fluently",
+    "vocabulary", "verbs", "my", "fluent", "fluently", "written", "a1", "a2", "b1", "b2", "c1",
+    "c2",
 ];
 
 /// Words around a language that make it a market or a locale to ship
@@ -188,8 +233,8 @@ const LOCALE: &[&str] = &[
 const FLUENCY: &[&str] = &["fluent", "fluently", "fluency"];
 
 const SKILL: &[&str] = &[
-    "skill", "skills", "proficiency", "abilities", "competency", "competencies", "competence",
-    "expertise", "expertises",
+    "skill", "skills", "proficiency", "proficient", "abilities", "competency", "competencies",
+    "competence", "expertise", "expertises",
 ];
 
 const SPEAKING: &[&str] = &[
@@ -199,7 +244,7 @@ const SPEAKING: &[&str] = &[
 
 const FIRST_PERSON: &[&str] = &["i", "i'm", "i'd", "i've", "i'll", "my", "me", "myself", "mine"];
 
-const CAREER: &[&str] = &["promoted", "career", "mentor", "upskill"];
+const CAREER: &[&str] = &["promoted", "career", "mentor"];
 
 /// Roles one person grows into: "Become a regular open source contributor".
 const ROLES: &[&str] = &[
@@ -222,7 +267,8 @@ const TRAIT_WORDS: &[&str] = &[
 
 const TRAITS: &[&str] = &[
     "time management", "outside of work", "be more", "open source contributor", "growth plan",
-    "leadership style",
+    "leadership style", "work life balance", "better listener", "as a manager", "as a leader",
+    "as an engineer", "as a developer",
 ];
 
 /// Habits one person keeps: weak alone, since a team can want them too,
@@ -276,6 +322,7 @@ fn growth(words: &Words, scope: Option<&str>, head: Option<(usize, &str)>, cues:
     }
     if let Some(word) = word_not_after(words, COURSE, NOT_A_LESSON)
         && head_is(head, ORGANISE).is_none()
+        && !words.followed_by(word, NOT_A_LESSON_AFTER)
     {
         found.push((4.0, format!("a course to take: `{word}`"), true));
     }
@@ -288,14 +335,15 @@ fn growth(words: &Words, scope: Option<&str>, head: Option<(usize, &str)>, cues:
     }
     let locale = words.has_any(LOCALE);
     if let Some(word) = words.find_any(FLUENCY) {
-        found.push((3.0, format!("a language to learn: `{word}`"), true));
+        let language = words.find_any(LANGUAGES).unwrap_or(word);
+        found.push((4.0, format!("a language to learn: `{language}`"), true));
     } else if let Some(phrase) = words.find_phrases(&["a new language", "a second language"]) {
-        found.push((3.0, format!("a language to learn: `{phrase}`"), true));
+        found.push((4.0, format!("a language to learn: `{phrase}`"), true));
     } else if let Some(word) = words.find_any(LANGUAGES)
         && words.has_any(LANGUAGE_CONTEXT)
         && !locale
     {
-        found.push((3.0, format!("a language to learn: `{word}`"), true));
+        found.push((4.0, format!("a language to learn: `{word}`"), true));
     }
     if let Some(word) = words.find_any(SKILL) {
         found.push((2.5, format!("a skill to build: `{word}`"), true));
@@ -320,7 +368,7 @@ fn growth(words: &Words, scope: Option<&str>, head: Option<(usize, &str)>, cues:
         found.push((2.0, format!("written in the first person: `{word}`"), false));
     }
     if let Some(word) = words.find_phrases(TRAITS).or_else(|| words.find_any(TRAIT_WORDS)) {
-        found.push((2.5, format!("a habit or trait of one person: `{word}`"), false));
+        found.push((3.0, format!("a habit or trait of one person: `{word}`"), false));
     }
     if let Some(word) = words.find_phrases(HABITS).or_else(|| words.find_any(HABITS)) {
         found.push((1.0, format!("a habit of one person: `{word}`"), false));
@@ -339,7 +387,7 @@ fn growth(words: &Words, scope: Option<&str>, head: Option<(usize, &str)>, cues:
     for (weight, reason, strong) in found {
         let cue = match scope {
             // Learning for a group is the group's work: "train all managers".
-            Some(_) => Cue::new(Class::PersonalDevelopment, weight / 3.0, reason),
+            Some(_) => Cue::new(Class::PersonalDevelopment, weight / 4.0, reason),
             None if strong || (first_person && strong_evidence) => {
                 Cue::new(Class::PersonalDevelopment, weight, reason).strong()
             }
@@ -498,8 +546,8 @@ const DONE: &[&str] = &[
     "supported", "concluded", "delivered", "scheduled", "added", "released", "shipped", "merged",
     "deployed", "launched", "implemented", "defined", "onboarded", "installed", "migrated",
     "rewritten", "completed", "started", "built", "written", "designed", "approved", "provided",
-    "available", "documentation", "published", "drafted", "integrated", "automated", "deprecated",
-    "removed", "replaced", "signed",
+    "available", "published", "drafted", "integrated", "automated", "deprecated", "removed",
+    "replaced", "signed",
 ];
 
 /// Things a piece of work produces.
@@ -681,10 +729,10 @@ mod tests {
     #[test]
     fn deliverable_cues() {
         let init = Class::Initiative;
-        assert_eq!(reasons("Migrate billing", init), ["an imperative verb of work: `migrate`"]);
+        assert_eq!(reasons("Migrate billing", init), ["an imperative verb of work: `Migrate`"]);
         assert_eq!(
             reasons("Researching vendors", init),
-            ["an imperative verb of work: `researching`"]
+            ["an imperative verb of work: `Researching`"]
         );
         assert!(
             reasons("The API docs are published", init)
@@ -703,7 +751,7 @@ mod tests {
         let objective = Class::Objective;
         assert_eq!(
             reasons("Happy, effective, async team", objective),
-            ["a quality to aspire to: `happy`"]
+            ["a quality to aspire to: `Happy`"]
         );
         assert_eq!(cues("Happy, effective, async team", objective)[0].weight, 2.0);
         assert_eq!(reasons("Remain customer-first", objective).len(), 2);

@@ -11,6 +11,8 @@
 pub struct Word {
     /// Lowercase, with curly apostrophes made straight.
     pub text: String,
+    /// As the statement spells it.
+    pub written: String,
     /// Whether it stands inside parentheses: an aside, not the statement.
     pub aside: bool,
 }
@@ -31,11 +33,13 @@ impl Words {
     pub fn new(statement: &str) -> Words {
         let mut words = Vec::new();
         let mut current = String::new();
+        let mut written = String::new();
         let mut depth = 0usize;
         let mut chars = statement.chars().peekable();
         while let Some(c) = chars.next() {
             // `re-focus` and `co-author` are one word.
             if c == '-' && PREFIXES.contains(&current.as_str()) {
+                written.push(c);
                 continue;
             }
             let apostrophe = matches!(c, '\'' | '’')
@@ -43,20 +47,22 @@ impl Words {
                 && chars.peek().is_some_and(|next| next.is_alphabetic());
             if c.is_alphanumeric() || apostrophe {
                 current.extend(if apostrophe { '\''.to_lowercase() } else { c.to_lowercase() });
+                written.push(c);
                 continue;
             }
 
-            flush(&mut current, depth > 0, &mut words);
+            flush(&mut current, &mut written, depth > 0, &mut words);
             match c {
                 '(' | '[' => depth += 1,
                 ')' | ']' => depth = depth.saturating_sub(1),
                 _ if SIGNS.contains(&c) => {
-                    words.push(Word { text: c.to_string(), aside: depth > 0 })
+                    let sign = c.to_string();
+                    words.push(Word { text: sign.clone(), written: sign, aside: depth > 0 });
                 }
                 _ => {}
             }
         }
-        flush(&mut current, depth > 0, &mut words);
+        flush(&mut current, &mut written, depth > 0, &mut words);
         Words { words }
     }
 
@@ -96,6 +102,30 @@ impl Words {
         list.iter().copied().find(|phrase| self.find_phrase(phrase).is_some())
     }
 
+    /// `reason` with each word quoted in backticks spelt as the statement
+    /// spells it: the cues match lowercase words, and a person reads `2M`,
+    /// not `2m`.
+    pub fn as_written(&self, reason: &str) -> String {
+        let mut parts: Vec<String> = reason.split('`').map(str::to_owned).collect();
+        for quoted in parts.iter_mut().skip(1).step_by(2) {
+            let spelt: Vec<&str> = quoted
+                .split(' ')
+                .map(|lower| {
+                    let word = self.words.iter().find(|word| word.text == lower);
+                    word.map_or(lower, |word| word.written.as_str())
+                })
+                .collect();
+            *quoted = spelt.join(" ");
+        }
+        parts.join("`")
+    }
+
+    /// Whether the first `word` is followed by one of `list`.
+    pub fn followed_by(&self, word: &str, list: &[&str]) -> bool {
+        let at = self.words.iter().position(|w| w.text == word);
+        at.and_then(|at| self.text(at + 1)).is_some_and(|next| list.contains(&next))
+    }
+
     /// Whether the word at `index` is a number: it starts with a digit.
     /// `base32`, `q2` and `fy20` start with a letter, so they are names.
     pub fn is_number(&self, index: usize) -> bool {
@@ -120,10 +150,11 @@ impl Words {
     }
 }
 
-fn flush(current: &mut String, aside: bool, words: &mut Vec<Word>) {
+fn flush(current: &mut String, written: &mut String, aside: bool, words: &mut Vec<Word>) {
     if !current.is_empty() {
-        words.push(Word { text: std::mem::take(current), aside });
+        words.push(Word { text: std::mem::take(current), written: std::mem::take(written), aside });
     }
+    written.clear();
 }
 
 #[cfg(test)]
@@ -141,6 +172,16 @@ mod tests {
         assert_eq!(texts("Form 3+ relationships"), ["form", "3", "+", "relationships"]);
         assert_eq!(texts("Source $5.9m"), ["source", "$", "5", "9m"]);
         assert_eq!(texts("Re-focus on docs"), ["refocus", "on", "docs"]);
+    }
+
+    #[test]
+    fn reasons_quote_words_as_written() {
+        let words = Words::new("Grow revenue from 2M to 3M in Germany");
+        assert_eq!(words.as_written("a measured quantity: `2m`"), "a measured quantity: `2M`");
+        assert_eq!(
+            words.as_written("a language: `germany` and `x y`"),
+            "a language: `Germany` and `x y`"
+        );
     }
 
     #[test]

@@ -276,7 +276,9 @@ pub fn run(global: &Global, args: &AddArgs) -> Result<ExitCode> {
         && status == ExitCode::from(1)
         && okr::classify::classify(title).certain
     {
-        eprintln!("help: give `--force` to write it as an objective anyway");
+        eprintln!(
+            "help: reword it, or give `--force` to write it anyway; `okr check` then reports it until it is reworded or `[rules] personal-development` is set to `warn`"
+        );
     }
     Ok(status)
 }
@@ -316,7 +318,9 @@ fn judge_title(global: &Global, title: &str, force: bool) -> Result<Judgement> {
     }
     let reasons = reading.reasons().join("; ");
     let title = okr::render::printable(title);
-    eprintln!("warning: `{title}` reads as {}: {reasons}", class.phrase());
+    // Certain personal development is an error of `okr check`; the rest warns.
+    let level = if reading.certain { "error" } else { "warning" };
+    eprintln!("{level}: `{title}` reads as {}: {reasons}", class.phrase());
     if !asked {
         return Ok(Judgement::Write);
     }

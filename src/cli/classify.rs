@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use okr::classify::{self, Class, Classification, Focus};
 use okr::model::Workspace;
-use okr::render::printable;
+use okr::render::{json_safe, printable};
 
 use crate::cli::ui;
 
@@ -62,8 +62,12 @@ struct Answer {
 
 /// What the command knows besides the statement.
 pub struct Surroundings {
-    /// The workspace's objectives of the current period, reference and title.
+    /// The workspace's objectives of the current period that read as
+    /// objectives: their reference, and their title with their key
+    /// results' titles, which is what a statement is matched against.
     pub objectives: Vec<(String, String)>,
+    /// Whether `--no-input` was given.
+    pub no_input: bool,
     pub may_ask: bool,
 }
 
@@ -71,19 +75,33 @@ impl Surroundings {
     /// The objectives of `workspace` (loaded for the current period) when
     /// okr runs in one; none elsewhere, since a statement can be judged
     /// without one.
-    pub fn from(workspace: Option<&Workspace>, may_ask: bool) -> Surroundings {
-        let objectives = workspace
-            .map(|ws| {
-                ws.objectives
-                    .iter()
-                    .filter_map(|o| {
-                        Some((o.reference.to_string(), o.title.as_ref()?.value.clone()))
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        Surroundings { objectives, may_ask }
+    pub fn from(workspace: Option<&Workspace>, no_input: bool, may_ask: bool) -> Surroundings {
+        let objectives = workspace.map(homes).unwrap_or_default();
+        Surroundings { objectives, no_input, may_ask }
     }
+}
+
+/// The objectives an initiative or a key result could go under: those whose
+/// title reads as an objective, since one that reads as work or a measure
+/// is no home for more of it.
+fn homes(ws: &Workspace) -> Vec<(String, String)> {
+    ws.objectives
+        .iter()
+        .filter_map(|objective| {
+            let title = &objective.title.as_ref()?.value;
+            if classify::classify(title).class != Class::Objective {
+                return None;
+            }
+            let mut text = title.clone();
+            for kr in &objective.key_results {
+                if let Some(kr_title) = &kr.title {
+                    text.push_str(". ");
+                    text.push_str(&kr_title.value);
+                }
+            }
+            Some((objective.reference.to_string(), text))
+        })
+        .collect()
 }
 
 pub fn run(args: &ClassifyArgs, surroundings: &Surroundings) -> Result<ExitCode> {
@@ -100,8 +118,17 @@ pub fn run(args: &ClassifyArgs, surroundings: &Surroundings) -> Result<ExitCode>
         return each_line(args, focus, surroundings);
     }
     anyhow::ensure!(
+        !(args.ask && surroundings.no_input),
+        "`--ask` asks questions and `--no-input` forbids them\nhelp: drop one of the two"
+    );
+    anyhow::ensure!(
         !args.ask || surroundings.may_ask,
         "`--ask` needs a terminal\nhelp: run it in a terminal, or drop `--ask` and give `--single-person yes|no`"
+    );
+    anyhow::ensure!(
+        has_words(&args.statement),
+        "there is nothing to classify in `{}`\nhelp: give the statement in words, such as `okr classify \"Grow revenue in Europe\"`",
+        printable(&args.statement)
     );
 
     let answer = if args.ask {
@@ -112,25 +139,34 @@ pub fn run(args: &ClassifyArgs, surroundings: &Surroundings) -> Result<ExitCode>
     let mut out = std::io::stdout().lock();
     match args.format {
         ClassifyFormat::Text => write!(out, "{}", text(&answer))?,
-        ClassifyFormat::Json => writeln!(out, "{}", serde_json::to_string(&answer)?)?,
+        ClassifyFormat::Json => writeln!(out, "{}", json_safe(serde_json::to_string(&answer)?))?,
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// `okr classify -`: one answer a line, in order; blank lines are skipped.
+/// Whether a statement has a letter or a digit to read.
+fn has_words(statement: &str) -> bool {
+    statement.chars().any(char::is_alphanumeric)
+}
+
+/// `okr classify -`: one answer a line, in order. Blank lines are skipped,
+/// and so, with a warning on stderr, are lines that are not UTF-8 or have
+/// no word to read, so that one bad line does not lose the rest.
 fn each_line(args: &ClassifyArgs, focus: Focus, surroundings: &Surroundings) -> Result<ExitCode> {
     let stdin = std::io::stdin().lock();
     let mut out = std::io::stdout().lock();
     for (number, line) in stdin.split(b'\n').enumerate() {
         let bytes = line?;
         let Ok(line) = std::str::from_utf8(&bytes) else {
-            anyhow::bail!(
-                "line {} of stdin is not UTF-8\nhelp: save the statements as UTF-8",
-                number + 1
-            );
+            eprintln!("warning: line {} of stdin is not UTF-8; skipped", number + 1);
+            continue;
         };
-        let statement = line.trim_end_matches('\r').trim();
+        let statement = line.trim_start_matches('\u{feff}').trim_end_matches('\r').trim();
         if statement.is_empty() {
+            continue;
+        }
+        if !has_words(statement) {
+            eprintln!("warning: line {} of stdin has nothing to classify; skipped", number + 1);
             continue;
         }
         let answer = answer(statement, classify::classify(statement), focus, surroundings);
@@ -138,7 +174,9 @@ fn each_line(args: &ClassifyArgs, focus: Focus, surroundings: &Surroundings) -> 
             ClassifyFormat::Text => {
                 writeln!(out, "{}: {}", answer.class.as_str(), printable(&answer.statement))?;
             }
-            ClassifyFormat::Json => writeln!(out, "{}", serde_json::to_string(&answer)?)?,
+            ClassifyFormat::Json => {
+                writeln!(out, "{}", json_safe(serde_json::to_string(&answer)?))?;
+            }
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -187,16 +187,35 @@ impl Cli {
 
 impl Cli {
     /// What `okr classify` can use of the workspace it runs in, if any: a
-    /// statement is judged the same outside one.
-    fn classify_surroundings(&self) -> classify::Surroundings {
+    /// statement is judged the same outside one. A `-C` folder that does
+    /// not exist is still an error, as for every command.
+    fn classify_surroundings(&self) -> Result<classify::Surroundings> {
         let may_ask = ui::may_ask(self.no_input);
+        if let Some(directory) = self.directory.as_ref().filter(|d| !d.is_dir()) {
+            let problem = if directory.exists() { "not a folder" } else { "no such folder" };
+            anyhow::bail!("`-C {}`: {problem}", directory.display());
+        }
         let Ok(global) = self.global() else {
-            return classify::Surroundings::from(None, may_ask);
+            if self.verbose {
+                eprintln!("classifying outside a workspace: no objectives to suggest");
+            }
+            return Ok(classify::Surroundings::from(None, self.no_input, may_ask));
         };
+        if global.verbose {
+            eprintln!(
+                "classifying in `{}`, with the objectives of the period of {}",
+                global.root.display(),
+                global.as_of
+            );
+        }
         let scope = okr::workspace::Scope::Period(None, global.as_of);
         let loaded =
             okr::workspace::load_scoped(&global.root, okr::workspace::Overlay::new(), scope).ok();
-        classify::Surroundings::from(loaded.as_ref().map(|l| &l.workspace), may_ask)
+        Ok(classify::Surroundings::from(
+            loaded.as_ref().map(|l| &l.workspace),
+            self.no_input,
+            may_ask,
+        ))
     }
 }
 
@@ -209,7 +228,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Man => return help::man(),
         Command::Config => return config::show(&config::load()?),
         Command::Schema(args) => return help::schema(args),
-        Command::Classify(args) => return classify::run(args, &cli.classify_surroundings()),
+        Command::Classify(args) => return classify::run(args, &cli.classify_surroundings()?),
         _ => {}
     }
     let global = cli.global()?;

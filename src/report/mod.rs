@@ -187,10 +187,9 @@ pub fn summarise<'a>(objectives: impl IntoIterator<Item = &'a ObjectiveView>) ->
 
 /// Any report value as JSON on one line.
 pub fn json<T: Serialize>(value: &T) -> String {
-    let mut out =
+    let out =
         serde_json::to_string(value).expect("views serialize: strings, numbers and lists only");
-    out.push('\n');
-    out
+    crate::render::json_safe(out) + "\n"
 }
 
 #[cfg(test)]

@@ -88,11 +88,68 @@ fn statements_from_stdin_are_answered_one_a_line_in_order() {
 }
 
 #[test]
+fn nothing_to_classify_is_a_usage_error_and_a_bad_line_is_skipped() {
+    let folder = tempfile::tempdir().unwrap();
+    for statement in ["", "   ", "?!..."] {
+        let run = okr_in(folder.path(), &["classify", statement]);
+        assert_eq!(run.status, 2, "{statement:?}: {run:?}");
+        assert!(run.stderr.contains("nothing to classify"), "{run:?}");
+    }
+    let missing = okr_in(folder.path(), &["-C", "no-such-folder", "classify", "Grow revenue"]);
+    assert_eq!(missing.status, 2);
+    assert!(missing.stderr.contains("`-C no-such-folder`: no such folder"), "{missing:?}");
+
+    // A byte order mark, a line that is not UTF-8 and one of punctuation only.
+    let mut command = okr_command(folder.path());
+    command.args(["classify", "-"]);
+    command.stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::piped());
+    command.stderr(std::process::Stdio::piped());
+    let mut child = command.spawn().unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"\xef\xbb\xbfGet AWS certified\n\xff\xfe\n?!\nIncrease engagement\n")
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success());
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        "personal-development: Get AWS certified\nobjective: Increase engagement\n"
+    );
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("line 2 of stdin is not UTF-8; skipped"), "{stderr}");
+    assert!(stderr.contains("line 3 of stdin has nothing to classify; skipped"), "{stderr}");
+}
+
+#[test]
+fn control_and_bidirectional_characters_never_reach_the_terminal() {
+    let folder = tempfile::tempdir().unwrap();
+    let statement = "\u{202e}Learn German\u{9b}31m\u{1b}[0m";
+    let text = okr_in(folder.path(), &["classify", statement]);
+    assert_eq!(
+        text.stdout.lines().next().unwrap(),
+        "personal-development: ???Learn German??31m?[0m"
+    );
+    let json = okr_in(folder.path(), &["classify", statement, "--format", "json"]);
+    assert!(
+        json.stdout.starts_with(r#"{"statement":"\u202eLearn German\u009b31m\u001b[0m""#),
+        "{json:?}"
+    );
+    let answer: Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(answer["statement"], statement, "JSON readers read the statement back as it was");
+}
+
+#[test]
 fn ask_needs_a_terminal() {
     let folder = tempfile::tempdir().unwrap();
     let run = okr_in(folder.path(), &["classify", "Increase engagement", "--ask"]);
     assert_eq!(run.status, 2);
     assert!(run.stderr.contains("`--ask` needs a terminal"), "{run:?}");
+    let both = okr_in(folder.path(), &["--no-input", "classify", "Increase engagement", "--ask"]);
+    assert_eq!(both.status, 2);
+    assert!(both.stderr.contains("`--no-input` forbids them"), "{both:?}");
 }
 
 #[test]
@@ -159,7 +216,7 @@ fn initiatives_and_key_results_as_objectives_are_warnings_with_a_home() {
         check.expect("initiative-as-objective", "warning", "groups/web/2026-Q4/deck.toml", 1);
     assert_eq!(
         work["message"],
-        "objective `deck` reads as an initiative: an imperative verb of work: `write`; a deliverable: `deck`"
+        "objective `deck` reads as an initiative: an imperative verb of work: `Write`; a deliverable: `deck`"
     );
     assert!(work["help"].as_str().unwrap().contains("okr add initiative"));
     let measure =
