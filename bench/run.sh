@@ -2,7 +2,8 @@
 # Measures okr at the scale of a large company, as ratios, in one run:
 #   okr check against a bare parse of every file on all cores, and against cat;
 #   okr report --period against okr check;
-#   okr checkin on the large workspace against one on a 10-file workspace;
+#   okr checkin on the large workspace against one on a 10-file workspace,
+#   and the same with --by, which reads the people to check the name;
 #   peak memory of okr check against the bytes of the files.
 # Usage: bench/run.sh [RUNS]   (at least 5 runs each; medians are compared)
 set -euo pipefail
@@ -39,10 +40,13 @@ hyperfine --runs "$runs" --warmup 1 --style basic --export-json "$work/reads.jso
   -n check "$okr -C $work/large check --as-of $as_of --format json > /dev/null" \
   -n report "$okr -C $work/large report --period 2026-Q4 --as-of $as_of --format json > /dev/null" \
   > "$work/reads.log"
-hyperfine --runs "$runs" --warmup 1 --style basic --export-json "$work/writes.json" \
+# No shell (-N): a check-in takes a few milliseconds, as much as a shell's start.
+hyperfine -N --runs "$((runs * 4))" --warmup 3 --style basic --export-json "$work/writes.json" \
+  --prepare "cp $work/large-objective $work/large/$objective" \
   --prepare "cp $work/large-objective $work/large/$objective" \
   --prepare "cp $work/small-objective $work/small/$small_objective" \
   -n checkin-large "$okr -C $work/large checkin t0/2026-Q4/objective-0/kr-0 50 --as-of $as_of -q" \
+  -n checkin-large-by "$okr -C $work/large checkin t0/2026-Q4/objective-0/kr-0 50 --by p0-0 --as-of $as_of -q" \
   -n checkin-small "$okr -C $work/small checkin $small_kr 50 --as-of $as_of -q" \
   > "$work/writes.log"
 
@@ -65,5 +69,6 @@ ratio("okr check / bare parse", times["check"] / times["bare-parse"], 1.2)
 ratio("okr check / cat", times["check"] / times["cat"])
 ratio("okr report --period / okr check", times["report"] / times["check"], 0.25)
 ratio("okr checkin large / small", times["checkin-large"] / times["checkin-small"], 2.0)
+ratio("okr checkin --by (reads 5,000 people) large / small", times["checkin-large-by"] / times["checkin-small"])
 ratio("peak memory of okr check / bytes of files", peak / size, 2.0)
 PY

@@ -90,7 +90,7 @@ pub fn latest_checkin(key_result: &KeyResult, day: NaiveDate) -> Option<&Checkin
 /// A key result's progress on `day`, or `None` when its figures cannot
 /// give one (a metric without start or target, or with both equal).
 pub fn key_result_progress(key_result: &KeyResult, day: NaiveDate) -> Option<KeyResultProgress> {
-    let latest = latest_checkin(key_result, day).map(|checkin| checkin.value.value);
+    let latest = latest_checkin(key_result, day).map(|checkin| checkin.value);
     let met = |reached: bool| {
         let share = if reached { 1.0 } else { 0.0 };
         KeyResultProgress { progress: share, raw: share }
@@ -190,7 +190,7 @@ pub fn objective_state(
 /// A key result's latest value on `day`, or a metric's start before any.
 fn current_value(kr: &KeyResult, day: NaiveDate) -> Option<CheckinValue> {
     match latest_checkin(kr, day) {
-        Some(checkin) => Some(checkin.value.value),
+        Some(checkin) => Some(checkin.value),
         None if kr.kind == KeyResultKind::Metric => {
             kr.start.as_ref().map(|start| CheckinValue::Number(start.value))
         }

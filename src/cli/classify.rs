@@ -92,7 +92,7 @@ fn homes(ws: &Workspace) -> Vec<(String, String)> {
             if classify::classify(title).class != Class::Objective {
                 return None;
             }
-            let mut text = title.clone();
+            let mut text = title.to_string();
             for kr in &objective.key_results {
                 if let Some(kr_title) = &kr.title {
                     text.push_str(". ");

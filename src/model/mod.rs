@@ -3,6 +3,11 @@
 //! Nothing here reads files or prints; the workspace module fills these
 //! types in and the rules, progress and reports read them.
 
+/// Text read from the files: a title, a name, a note, a unit. Most are
+/// short, and a large workspace holds hundreds of thousands of them, so one
+/// of up to 24 bytes lives inline rather than in an allocation of its own.
+pub type Text = compact_str::CompactString;
+
 pub mod id;
 pub mod objective;
 pub mod org;

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+use crate::model::Text;
 use crate::model::id::Id;
 use crate::model::reference::ObjectiveRef;
 use crate::model::source::{FileId, Located, Span};
@@ -12,12 +13,12 @@ pub struct Objective {
     /// Its reference, which is also its path: owner, period and id.
     pub reference: ObjectiveRef,
     pub file: FileId,
-    pub title: Option<Located<String>>,
+    pub title: Option<Located<Text>>,
     pub lead: Option<Located<Id>>,
     /// Whether a non-empty `lead` was written, even one that is not an id.
     pub lead_written: bool,
     pub aligned_to: Option<Located<ObjectiveRef>>,
-    pub description: Option<Located<String>>,
+    pub description: Option<Located<Text>>,
     pub commitment: Commitment,
     pub key_results: Vec<KeyResult>,
     pub initiatives: Vec<Initiative>,
@@ -53,11 +54,12 @@ pub struct KeyResult {
     pub id: Id,
     /// The table's header key.
     pub at: Span,
-    pub title: Option<Located<String>>,
+    pub title: Option<Located<Text>>,
     pub kind: KeyResultKind,
     pub start: Option<Located<f64>>,
     pub target: Option<Located<f64>>,
-    pub unit: Option<Located<String>>,
+    /// No place is kept: nothing reports on a unit.
+    pub unit: Option<Text>,
     pub lead: Option<Located<Id>>,
     pub weight: f64,
     /// The check-ins that could be read, in file order.
@@ -69,12 +71,15 @@ pub struct KeyResult {
 
 /// One `[[key_result.<id>.checkin]]`.
 #[derive(Clone, Debug)]
+/// A large workspace holds hundreds of thousands, so it keeps the places
+/// that findings point at after loading (the date, `by`) and no more: a
+/// value of the wrong type is reported while loading, and nothing reports
+/// on a note.
 pub struct Checkin {
-    pub at: Span,
     pub date: Located<NaiveDate>,
-    pub value: Located<CheckinValue>,
+    pub value: CheckinValue,
     pub by: Option<Located<Id>>,
-    pub note: Option<Located<String>>,
+    pub note: Option<Text>,
     pub confidence: Option<Confidence>,
 }
 
@@ -100,7 +105,7 @@ pub enum Confidence {
 pub struct Initiative {
     pub id: Id,
     pub at: Span,
-    pub title: Option<Located<String>>,
+    pub title: Option<Located<Text>>,
     pub owner: Option<Located<Id>>,
     pub supports: Vec<Located<Id>>,
     pub status: InitiativeStatus,

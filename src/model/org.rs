@@ -1,5 +1,6 @@
 //! People and groups: who leads, and who owns.
 
+use crate::model::Text;
 use crate::model::id::Id;
 use crate::model::source::{FileId, Located, Span};
 
@@ -9,8 +10,8 @@ pub struct Person {
     pub id: Id,
     /// The `[person.<id>]` header.
     pub at: Span,
-    pub name: Option<Located<String>>,
-    pub email: Option<Located<String>>,
+    pub name: Option<Located<Text>>,
+    pub email: Option<Located<Text>>,
 }
 
 /// What a group is in the org chart.
@@ -26,7 +27,7 @@ pub enum GroupKind {
 pub struct Group {
     pub id: Id,
     pub file: FileId,
-    pub name: Option<Located<String>>,
+    pub name: Option<Located<Text>>,
     /// `None` when the file does not say; such a group is a team.
     pub kind: Option<Located<GroupKind>>,
     pub parent: Option<Located<Id>>,

@@ -4,6 +4,7 @@
 //! takes its known keys from it and a test holds `okr.example.toml` to it,
 //! so a setting cannot be added without being documented.
 
+use crate::model::Text;
 use crate::model::period::Calendar;
 use crate::model::source::Located;
 
@@ -49,7 +50,7 @@ pub enum Level {
 /// The workspace's settings, defaults filled in.
 #[derive(Clone, Debug, Default)]
 pub struct Settings {
-    pub organization: Option<Located<String>>,
+    pub organization: Option<Located<Text>>,
     pub calendar: Calendar,
     pub progress: ProgressSettings,
     pub limits: Limits,

@@ -96,7 +96,7 @@ pub fn build(workspace: &Workspace, period: &Period, top: Option<&Id>, as_of: Na
                 id: id.to_string(),
                 name: group
                     .and_then(|g| g.name.as_ref())
-                    .map_or_else(|| id.to_string(), |n| n.value.clone()),
+                    .map_or_else(|| id.to_string(), |n| n.value.to_string()),
                 kind: group.map_or("team", |g| g.kind().as_str()),
                 depth,
                 objectives,
@@ -109,7 +109,7 @@ pub fn build(workspace: &Workspace, period: &Period, top: Option<&Id>, as_of: Na
             .settings
             .organization
             .as_ref()
-            .map_or_else(String::new, |o| o.value.clone()),
+            .map_or_else(String::new, |o| o.value.to_string()),
         period: period.to_string(),
         as_of,
         summary,
@@ -229,9 +229,8 @@ mod tests {
             },
         );
         let checkin = |value| Checkin {
-            at: at(),
             date: Located::new("2026-11-10".parse().expect("a date"), at()),
-            value: Located::new(value, at()),
+            value,
             by: None,
             note: None,
             confidence: None,

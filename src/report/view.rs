@@ -8,6 +8,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::model::Text;
 use crate::model::Workspace;
 use crate::model::objective::{CheckinValue, KeyResult, Objective};
 use crate::model::source::Located;
@@ -146,7 +147,7 @@ pub fn objective_view(
         expected: state.as_ref().map(|s| s.expected),
         status: state.as_ref().and_then(|s| s.status),
         score: state.as_ref().and_then(|s| s.score),
-        description: objective.description.as_ref().map(|d| d.value.clone()),
+        description: objective.description.as_ref().map(|d| d.value.to_string()),
         commitment: objective.commitment.as_str(),
         key_results,
         initiatives,
@@ -168,9 +169,9 @@ fn key_result_view(
         .filter(|checkin| checkin.date.value <= as_of)
         .map(|checkin| CheckinView {
             date: checkin.date.value,
-            value: checkin.value.value.into(),
+            value: checkin.value.into(),
             by: checkin.by.as_ref().map(|by| by.value.to_string()),
-            note: checkin.note.as_ref().map(|note| note.value.clone()),
+            note: checkin.note.as_ref().map(|note| note.to_string()),
             confidence: checkin.confidence.map(|confidence| confidence.as_str()),
         })
         .collect();
@@ -188,7 +189,7 @@ fn key_result_view(
             .map(|lead| lead.value.to_string())
             .or(objective_lead.map(str::to_owned)),
         weight: kr.weight,
-        unit: kr.unit.as_ref().map(|unit| unit.value.clone()),
+        unit: kr.unit.as_ref().map(|unit| unit.to_string()),
         start: kr.start.as_ref().map(|start| start.value),
         target: kr.target.as_ref().map(|target| target.value),
         current: state.and_then(|s| s.current).map(Value::from),
@@ -199,6 +200,6 @@ fn key_result_view(
     }
 }
 
-fn text(value: &Option<Located<String>>) -> String {
-    value.as_ref().map(|v| v.value.clone()).unwrap_or_default()
+fn text(value: &Option<Located<Text>>) -> String {
+    value.as_ref().map(|v| v.value.to_string()).unwrap_or_default()
 }

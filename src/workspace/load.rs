@@ -403,23 +403,25 @@ impl Loader {
                 .and_then(|text| {
                     format::objective::read(reference.clone(), &text, file, calendar, &mut findings)
                 });
-            (reference, objective, findings)
+            (objective.ok_or(reference), findings)
         };
-        let read: Vec<(ObjectiveRef, Option<Objective>, Vec<Finding>)> =
+        let (read, findings): (Vec<Result<Objective, ObjectiveRef>>, Vec<Vec<Finding>>) =
             if pending.len() < PARALLEL_FROM {
-                pending.into_iter().map(read_one).collect()
+                pending.into_iter().map(read_one).unzip()
             } else {
-                pending.into_par_iter().map(read_one).collect()
+                pending.into_par_iter().map(read_one).unzip()
             };
-        self.workspace.objectives.reserve_exact(read.len());
-        for (reference, objective, findings) in read {
-            self.findings.extend(findings);
-            match objective {
-                Some(objective) => self.workspace.objectives.push(objective),
-                None => {
-                    self.workspace.unreadable.objectives.insert(reference);
-                }
-            }
+        self.findings.extend(findings.into_iter().flatten());
+        // Collected in place, into the memory the results were gathered in.
+        let unreadable = &mut self.workspace.unreadable.objectives;
+        let objectives: Vec<Objective> = read
+            .into_iter()
+            .filter_map(|read| read.map_err(|reference| unreadable.insert(reference)).ok())
+            .collect();
+        if self.workspace.objectives.is_empty() {
+            self.workspace.objectives = objectives;
+        } else {
+            self.workspace.objectives.extend(objectives);
         }
     }
 

@@ -12,6 +12,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::finding::{Finding, RuleId, closest, did_you_mean, quoted};
+use crate::model::Text;
 use crate::model::id::Id;
 use crate::model::source::{FileId, Located, Span};
 
@@ -153,7 +154,7 @@ impl<'a, 'i> Fields<'a, 'i> {
     }
 
     /// A string value that says something: not empty, not only spaces.
-    pub fn text(&self, key: &str, findings: &mut Vec<Finding>) -> Option<Located<String>> {
+    pub fn text(&self, key: &str, findings: &mut Vec<Finding>) -> Option<Located<Text>> {
         let text = self.string(key, findings)?;
         if text.value.trim().is_empty() {
             findings.push(Finding::new(
@@ -168,11 +169,11 @@ impl<'a, 'i> Fields<'a, 'i> {
     }
 
     /// A string value.
-    pub fn string(&self, key: &str, findings: &mut Vec<Finding>) -> Option<Located<String>> {
+    pub fn string(&self, key: &str, findings: &mut Vec<Finding>) -> Option<Located<Text>> {
         let value = self.get(key)?;
         match value.get_ref() {
             DeValue::String(text) => {
-                Some(Located::new(text.to_string(), span_of(self.file, value)))
+                Some(Located::new(Text::from(text.as_ref()), span_of(self.file, value)))
             }
             _ => {
                 self.wrong_type(key, value, "a string", &format!("{key} = \"...\""), findings);
@@ -232,7 +233,7 @@ impl<'a, 'i> Fields<'a, 'i> {
             );
             return Vec::new();
         };
-        let mut ids: Vec<Located<Id>> = Vec::new();
+        let mut ids: Vec<Located<Id>> = Vec::with_capacity(items.len());
         for item in items {
             let DeValue::String(text) = item.get_ref() else {
                 self.wrong_type(
@@ -244,7 +245,7 @@ impl<'a, 'i> Fields<'a, 'i> {
                 );
                 continue;
             };
-            let text = Located::new(text.to_string(), span_of(self.file, item));
+            let text = Located::new(Text::from(text.as_ref()), span_of(self.file, item));
             let Some(id) = parse_id_value(text, key, &self.what, rule, findings) else {
                 continue;
             };
@@ -425,7 +426,7 @@ pub fn entry_id(
 
 /// Parses a string value as an id, reporting it under `rule` when it is not one.
 fn parse_id_value(
-    text: Located<String>,
+    text: Located<Text>,
     key: &str,
     what: &str,
     rule: RuleId,

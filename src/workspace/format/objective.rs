@@ -158,7 +158,7 @@ fn read_key_result(
         kind,
         start,
         target,
-        unit,
+        unit: unit.map(|unit| unit.value),
         lead,
         weight,
         checkins,
@@ -255,11 +255,11 @@ fn read_checkin(
     checkin.require("date", &CHECKIN_KEYS, at, "date it: `date = 2026-10-14`", findings);
     let value = read_checkin_value(&checkin, table, at, kind, findings);
     let by = checkin.id("by", RuleId::UnknownPerson, findings);
-    let note = checkin.string("note", findings);
+    let note = checkin.string("note", findings).map(|note| note.value);
     let confidence = checkin
         .choice("confidence", &Confidence::NAMES, Confidence::parse, findings)
         .map(|c| c.value);
-    Some(Checkin { at, date: date?, value: value?, by, note, confidence })
+    Some(Checkin { date: date?, value: value?.value, by, note, confidence })
 }
 
 /// A check-in's value: a number for metrics and levels, `true` or `false` for milestones.
