@@ -21,7 +21,9 @@ use crate::model::period::Period;
 use crate::model::reference::ObjectiveRef;
 use crate::rules;
 use crate::workspace::load::{Loaded, Overlay, Scope, load, load_scoped, load_with};
-use crate::workspace::write::{WorkspaceLock, lock, remove_file, write_file};
+use crate::workspace::write::{
+    WorkspaceLock, is_plain_file, lock, move_file, remove_file, write_file,
+};
 
 /// An edit under way: the workspace as it was, and the lock that keeps it so.
 pub struct Transaction {
@@ -155,15 +157,35 @@ impl Transaction {
                 );
             }
         }
+        // New files first, then moves, then removals: a crash part way
+        // leaves every objective with a file.
+        let mut removed: Vec<&str> =
+            overlay.iter().filter(|(_, c)| c.is_none()).map(|(p, _)| p.as_str()).collect();
+        let mut moves = Vec::new();
         for (relative, contents) in overlay {
-            log::debug!(
-                "writing `{relative}` ({})",
-                contents.as_ref().map_or("removed".to_owned(), |b| format!("{} bytes", b.len()))
-            );
-            match contents {
-                Some(bytes) => write_file(&root, relative, bytes)?,
-                None => remove_file(&root, relative)?,
+            let Some(bytes) = contents else { continue };
+            // A new file with the very bytes of a file the edit removes is
+            // that file moved: renamed, so that a crash leaves it at one
+            // place or the other.
+            let moved = removed.iter().position(|old| {
+                is_plain_file(&root, old)
+                    && std::fs::read(root.join(old)).is_ok_and(|old| old == *bytes)
+            });
+            match moved {
+                Some(index) => moves.push((removed.swap_remove(index), relative)),
+                None => {
+                    log::debug!("writing `{relative}` ({} bytes)", bytes.len());
+                    write_file(&root, relative, bytes)?;
+                }
             }
+        }
+        for (from, to) in moves {
+            log::debug!("moving `{from}` to `{to}`");
+            move_file(&root, from, to)?;
+        }
+        for relative in removed {
+            log::debug!("removing `{relative}`");
+            remove_file(&root, relative)?;
         }
         Ok(Outcome::Written)
     }
@@ -251,5 +273,23 @@ mod tests {
         let edits = Overlay::from([(new.to_owned(), Some(GROW.replace("Grow", "Win").into()))]);
         assert!(transaction.commit(edits, &[]).is_err());
         assert_eq!(fs::read_to_string(dir.path().join(new)).unwrap(), "# someone else's\n");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_moved_file_is_renamed_so_that_a_crash_leaves_it_somewhere() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = workspace();
+        let inode = fs::metadata(dir.path().join(OBJECTIVE)).unwrap().ino();
+        let moved = "groups/acme/2027-Q1/grow.toml";
+        let transaction = Transaction::begin(dir.path(), day()).unwrap();
+        let edits = Overlay::from([
+            (OBJECTIVE.to_owned(), None),
+            (moved.to_owned(), Some(GROW.as_bytes().to_vec())),
+        ]);
+        assert!(matches!(transaction.commit(edits, &[]).unwrap(), Outcome::Written));
+        // The same file, renamed: one step, where a copy and a removal are two.
+        assert_eq!(fs::metadata(dir.path().join(moved)).unwrap().ino(), inode);
+        assert!(!dir.path().join("groups/acme/2026-Q4").exists(), "the empty folder goes");
     }
 }
