@@ -6,6 +6,7 @@
 mod bad_input;
 mod edits;
 mod examples;
+mod hardening;
 mod output;
 mod reports;
 mod rules;
