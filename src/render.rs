@@ -152,7 +152,7 @@ pub fn printable(text: &str) -> Cow<'_, str> {
 
 /// Control characters (but tab), bidirectional marks, embeddings, overrides
 /// and isolates, and the Unicode line and paragraph separators.
-fn unsafe_on_a_terminal(c: char) -> bool {
+pub fn unsafe_on_a_terminal(c: char) -> bool {
     (c.is_control() && c != '\t')
         || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{2028}' | '\u{2029}')
         || ('\u{202A}'..='\u{202E}').contains(&c)

@@ -63,7 +63,11 @@ fn table(history: &History, terminal: Terminal) -> String {
         for objective in &period.objectives {
             table.add_row(vec![
                 Cell::new(&period.period),
-                Cell::new(format!("{}\n{}", objective.title, objective.reference)),
+                Cell::new(format!(
+                    "{}\n{}",
+                    text::printable(&objective.title),
+                    objective.reference
+                )),
                 Cell::new(standing(objective)),
                 status_cell(objective.status, text::status(objective.status).to_owned(), terminal),
             ]);

@@ -171,7 +171,7 @@ fn cell(column: &str, value: &Value) -> String {
         ("progress", Value::Number(n)) => n.as_f64().map(text::percent).unwrap_or_default(),
         ("score", Value::Number(n)) => n.as_f64().map(text::score).unwrap_or_default(),
         (_, Value::Number(n)) => n.as_f64().map(text::number).unwrap_or_default(),
-        (_, Value::String(s)) => s.clone(),
+        (_, Value::String(s)) => text::printable(s).into_owned(),
         (_, other) => other.to_string(),
     }
 }

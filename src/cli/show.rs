@@ -64,19 +64,22 @@ pub fn run(global: &Global, args: &ShowArgs) -> Result<ExitCode> {
             } else {
                 let (start, target) = text::start_and_target(kr);
                 let progress = kr.progress.map_or("—".to_owned(), text::bar);
-                let mut out = format!("{}\n{}\n", kr.title, kr.reference);
-                out.push_str(&format!(
+                let mut out = format!("{}\n{}\n", text::printable(&kr.title), kr.reference);
+                out.push_str(&text::printable(&format!(
                     "start {start} · current {} · target {target}\n",
                     text::current(kr)
-                ));
+                )));
                 out.push_str(&format!("progress {progress} · {}\n", text::status(kr.status)));
                 for checkin in &kr.checkins {
                     let value = match checkin.value {
                         report::view::Value::Number(n) => text::number(n),
                         report::view::Value::Done(done) => done.to_string(),
                     };
-                    let note =
-                        checkin.note.as_deref().map(|n| format!(" · {n}")).unwrap_or_default();
+                    let note = checkin
+                        .note
+                        .as_deref()
+                        .map(|n| format!(" · {}", text::printable(n)))
+                        .unwrap_or_default();
                     out.push_str(&format!("  {} {value}{note}\n", checkin.date));
                 }
                 out
@@ -93,7 +96,9 @@ pub fn run(global: &Global, args: &ShowArgs) -> Result<ExitCode> {
                 let supports = okr::finding::quoted(&initiative.supports, ", ");
                 format!(
                     "{}\n{}\nowner {owner} · {}{due}\nsupports {supports}\n",
-                    initiative.title, initiative.reference, initiative.status
+                    text::printable(&initiative.title),
+                    initiative.reference,
+                    initiative.status
                 )
             }
         }
@@ -111,7 +116,7 @@ pub fn run(global: &Global, args: &ShowArgs) -> Result<ExitCode> {
             } else {
                 format!(
                     "{} ({})\n{} · parent {} · lead {} · members {}\n",
-                    shown.name.unwrap_or(&shown.id),
+                    text::printable(shown.name.unwrap_or(&shown.id)),
                     shown.kind,
                     shown.id,
                     shown.parent.as_deref().unwrap_or("—"),

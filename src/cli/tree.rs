@@ -54,7 +54,7 @@ fn draw(node: &TreeNode, first: &str, rest: &str, out: &mut String) {
         "{first}{}  {}  {}\n",
         objective.reference,
         text::standing(objective),
-        objective.title
+        text::printable(&objective.title)
     ));
     let count = node.children.len();
     for (index, child) in node.children.iter().enumerate() {

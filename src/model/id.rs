@@ -28,7 +28,16 @@ pub enum IdError {
     StartsWithDash,
     EndsWithDash,
     DoubleDash,
+    /// A device name on Windows (`con`, `nul`, `com1`...): no file or folder
+    /// can have it there, so a workspace with it could not be checked out.
+    Reserved,
 }
+
+/// Names Windows keeps for devices, in every folder and whatever the case.
+const WINDOWS_DEVICES: [&str; 24] = [
+    "con", "prn", "aux", "nul", "com0", "com1", "com2", "com3", "com4", "com5", "com6", "com7",
+    "com8", "com9", "lpt0", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+];
 
 impl Id {
     /// Parses an id, refusing anything outside the id alphabet.
@@ -52,6 +61,9 @@ impl Id {
         }
         if text.contains("--") {
             return Err(IdError::DoubleDash);
+        }
+        if WINDOWS_DEVICES.contains(&text) {
+            return Err(IdError::Reserved);
         }
         Ok(Id(CompactString::from(text)))
     }
@@ -85,6 +97,9 @@ impl fmt::Display for IdError {
             IdError::StartsWithDash => f.write_str("it starts with a dash"),
             IdError::EndsWithDash => f.write_str("it ends with a dash"),
             IdError::DoubleDash => f.write_str("it has two dashes in a row"),
+            IdError::Reserved => {
+                f.write_str("it is a device name on Windows, where no file can have it")
+            }
         }
     }
 }
@@ -103,8 +118,13 @@ impl Id {
             let cut = id[..=MAX_DERIVED_LEN].rfind('-').unwrap_or(MAX_DERIVED_LEN);
             id.truncate(cut);
         }
-        Id::parse(id.trim_end_matches('-')).ok()
+        Id::parse(&portable(id.trim_end_matches('-').to_owned())).ok()
     }
+}
+
+/// An id that is not a Windows device name: `con` becomes `con-1`.
+fn portable(id: String) -> String {
+    if WINDOWS_DEVICES.contains(&id.as_str()) { format!("{id}-1") } else { id }
 }
 
 /// Suggests the id a person most likely meant: lowercase, with every run of
@@ -120,7 +140,7 @@ pub fn suggest_id(text: &str) -> String {
     }
     let mut out = out.trim_end_matches('-').to_owned();
     out.truncate(MAX_ID_LEN);
-    out.trim_end_matches('-').to_owned()
+    portable(out.trim_end_matches('-').to_owned())
 }
 
 #[cfg(test)]
@@ -129,7 +149,18 @@ mod tests {
 
     #[test]
     fn accepts_the_id_alphabet() {
-        for good in ["a", "marketing", "2026", "t1-2026", "a-b-c", &"x".repeat(64)] {
+        // Device names are refused only whole: `console` and `com10` are files anywhere.
+        for good in [
+            "a",
+            "marketing",
+            "2026",
+            "t1-2026",
+            "a-b-c",
+            &"x".repeat(64),
+            "console",
+            "com10",
+            "con-1",
+        ] {
             assert_eq!(Id::parse(good).map(|id| id.to_string()), Ok(good.to_owned()));
         }
     }
@@ -148,6 +179,12 @@ mod tests {
             ("-a", IdError::StartsWithDash),
             ("a-", IdError::EndsWithDash),
             ("a--b", IdError::DoubleDash),
+            ("con", IdError::Reserved),
+            ("aux", IdError::Reserved),
+            ("nul", IdError::Reserved),
+            ("com1", IdError::Reserved),
+            ("lpt1", IdError::Reserved),
+            ("lpt9", IdError::Reserved),
         ];
         for (text, error) in cases {
             assert_eq!(Id::parse(text), Err(error), "{text:?}");
@@ -170,6 +207,10 @@ mod tests {
         assert_eq!(long.as_str(), "make-every-single-page-of-the-product-feel");
         assert!(long.as_str().len() <= MAX_DERIVED_LEN);
         assert_eq!(Id::from_title("!!!"), None);
+        // A title that reads as a device name still makes a portable id.
+        assert_eq!(Id::from_title("Con").unwrap().as_str(), "con-1");
+        let cut = format!("Aux {}", "x".repeat(50));
+        assert_eq!(Id::from_title(&cut).unwrap().as_str(), "aux-1");
     }
 
     #[test]
@@ -177,5 +218,7 @@ mod tests {
         assert_eq!(suggest_id("Marketing Team"), "marketing-team");
         assert_eq!(suggest_id("--Q4__plan!"), "q4-plan");
         assert!(Id::parse(&suggest_id(&"Ab ".repeat(40))).is_ok());
+        assert_eq!(suggest_id("NUL"), "nul-1");
+        assert_eq!(suggest_id("COM1"), "com1-1");
     }
 }

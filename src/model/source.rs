@@ -77,6 +77,14 @@ impl Sources {
         self.entries[file.0 as usize].1
     }
 
+    /// The paths of the files (not folders) the workspace was read from.
+    pub fn files(&self) -> impl Iterator<Item = &str> {
+        self.entries
+            .iter()
+            .filter(|(_, kind)| *kind == EntryKind::File)
+            .map(|(path, _)| path.as_str())
+    }
+
     /// How many files (not folders) the workspace was read from.
     pub fn file_count(&self) -> usize {
         self.entries.iter().filter(|(_, kind)| *kind == EntryKind::File).count()

@@ -26,6 +26,10 @@ pub fn escape(text: &str) -> String {
                 line_start = true;
                 continue;
             }
+            // An escape or another control character does nothing good in
+            // a page, and on a terminal it could move the cursor or recolour;
+            // a bidirectional override could make a line read as another.
+            c if crate::render::unsafe_on_a_terminal(c) => out.push('?'),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
@@ -151,5 +155,6 @@ mod tests {
         assert_eq!(escape("- item"), "\\- item");
         assert_eq!(escape("-8000 EUR"), "-8000 EUR");
         assert_eq!(escape("AT&T"), "AT&amp;T");
+        assert_eq!(escape("\u{1b}[31mred\u{7}"), "?\\[31mred?");
     }
 }

@@ -7,7 +7,9 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::progress::Status;
 use crate::report::Report;
-use crate::report::text::{bar, count, current, score, standing, start_and_target, status};
+use crate::report::text::{
+    bar, count, current, printable, score, standing, start_and_target, status,
+};
 use crate::report::view::ObjectiveView;
 
 /// How the terminal looks.
@@ -57,7 +59,12 @@ pub fn status_cell(value: Option<Status>, text: String, terminal: Terminal) -> C
 
 /// The whole report: a heading, the summary, and a table for each objective.
 pub fn render(report: &Report, terminal: Terminal) -> String {
-    let mut out = format!("{}: {} (as of {})\n", report.organization, report.period, report.as_of);
+    let mut out = format!(
+        "{}: {} (as of {})\n",
+        printable(&report.organization),
+        report.period,
+        report.as_of
+    );
     let summary = &report.summary;
     let counts = summary.status_counts();
     out.push_str(&count(summary.objectives, "objective"));
@@ -72,7 +79,8 @@ pub fn render(report: &Report, terminal: Terminal) -> String {
         out.push_str(&format!("off track: {}\n", summary.off_track.join(", ")));
     }
     for group in report.groups.iter().filter(|g| !g.objectives.is_empty()) {
-        out.push_str(&format!("\n{}{} ({})\n", "  ".repeat(group.depth), group.name, group.kind));
+        let name = printable(&group.name);
+        out.push_str(&format!("\n{}{name} ({})\n", "  ".repeat(group.depth), group.kind));
         for objective in &group.objectives {
             out.push('\n');
             out.push_str(&objective_table(objective, terminal));
@@ -87,14 +95,17 @@ pub fn objective_table(objective: &ObjectiveView, terminal: Terminal) -> String 
     let mut facts = format!(
         "{} · lead {} · {}",
         objective.reference,
-        objective.lead.as_deref().unwrap_or("—"),
+        printable(objective.lead.as_deref().unwrap_or("—")),
         standing(objective)
     );
     if let Some(parent) = &objective.aligned_to {
-        facts.push_str(&format!(" · aligned to {parent}"));
+        facts.push_str(&format!(" · aligned to {}", printable(parent)));
     }
-    let heading =
-        format!("{}\n{}\n", wrap(&objective.title, terminal.width), wrap(&facts, terminal.width));
+    let heading = format!(
+        "{}\n{}\n",
+        wrap(&printable(&objective.title), terminal.width),
+        wrap(&facts, terminal.width)
+    );
     if objective.key_results.is_empty() && objective.initiatives.is_empty() {
         return heading;
     }
@@ -108,14 +119,14 @@ pub fn objective_table(objective: &ObjectiveView, terminal: Terminal) -> String 
             (_, None) => "—".to_owned(),
         };
         let title = match kr.latest_note() {
-            Some(note) => format!("{}\n  {note}", kr.title),
-            None => kr.title.clone(),
+            Some(note) => format!("{}\n  {}", printable(&kr.title), printable(note)),
+            None => printable(&kr.title).into_owned(),
         };
         table.add_row(vec![
             Cell::new(title),
-            Cell::new(start),
-            Cell::new(current(kr)),
-            Cell::new(target),
+            Cell::new(printable(&start)),
+            Cell::new(printable(&current(kr))),
+            Cell::new(printable(&target)),
             Cell::new(progress),
             status_cell(kr.status, status(kr.status).to_owned(), terminal),
         ]);
@@ -124,7 +135,7 @@ pub fn objective_table(objective: &ObjectiveView, terminal: Terminal) -> String 
         let due = initiative.due.map(|d| format!("due {d}")).unwrap_or_default();
         let owner = initiative.owner.as_deref().map(|o| format!(" ({o})")).unwrap_or_default();
         table.add_row(vec![
-            Cell::new(format!("↳ {}{owner}", initiative.title)),
+            Cell::new(printable(&format!("↳ {}{owner}", initiative.title))),
             Cell::new(""),
             Cell::new(""),
             Cell::new(due),

@@ -1,6 +1,8 @@
 //! How figures read in text: percentages, progress bars, numbers, scores.
 //! Shared by markdown and the terminal so that both say the same thing.
 
+use std::borrow::Cow;
+
 use crate::progress::Status;
 use crate::report::view::{KeyResultView, ObjectiveView, Value};
 
@@ -57,6 +59,28 @@ pub fn start_and_target(kr: &KeyResultView) -> (String, String) {
     }
 }
 
+/// Text from the files made safe for a terminal: a control character (an
+/// escape, a carriage return) could move the cursor or change colours and a
+/// bidirectional override could make a line read as another, so each
+/// becomes `?` (see [`crate::render::unsafe_on_a_terminal`]), and a tab,
+/// which no table can measure, a space. Line breaks stay: a table cell
+/// holds several lines.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    let unsafe_here = |c: char| c != '\n' && crate::render::unsafe_on_a_terminal(c);
+    if !text.chars().any(|c| c == '\t' || unsafe_here(c)) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                '\t' => ' ',
+                c if unsafe_here(c) => '?',
+                c => c,
+            })
+            .collect(),
+    )
+}
+
 /// `1 objective`, `2 objectives`.
 pub fn count(n: usize, word: &str) -> String {
     if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") }
@@ -99,5 +123,11 @@ mod tests {
         assert_eq!(number(2.0 / 3.0), "0.67");
         assert_eq!(number(-0.5), "-0.5");
         assert_eq!(score(0.7), "0.70");
+    }
+
+    #[test]
+    fn control_characters_never_reach_a_terminal() {
+        assert_eq!(printable("\u{1b}[2Jgone\rback\tand\nnext\u{7f}"), "?[2Jgone?back and\nnext?");
+        assert!(matches!(printable("plain\ntext é"), Cow::Borrowed(_)));
     }
 }

@@ -531,7 +531,14 @@ impl Loader {
                 Some((dir, _)) => (dir, true),
                 None => (rest, false),
             };
-            if !entries.iter().any(|entry| entry.name == name) {
+            // A link out of the workspace was left out of the listing, with
+            // its finding; an edit through it must not bring it back in.
+            let leads_outside = || {
+                let path = folder.join(name);
+                fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink())
+                    && self.link_target(&path).is_none()
+            };
+            if !entries.iter().any(|entry| entry.name == name) && !leads_outside() {
                 entries.push(Entry {
                     name: name.to_owned(),
                     path: folder.join(name),

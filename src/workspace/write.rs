@@ -105,13 +105,46 @@ pub fn write_file(root: &Path, relative: &str, bytes: &[u8]) -> Result<()> {
 pub fn remove_file(root: &Path, relative: &str) -> Result<()> {
     let path = target(root, relative)?;
     fs::remove_file(&path).with_context(|| format!("failed to remove `{relative}`"))?;
+    remove_empty_folder(root, &path);
+    Ok(())
+}
+
+/// Whether `relative` is a regular file itself, not a link, so that
+/// [`move_file`] can rename it.
+pub fn is_plain_file(root: &Path, relative: &str) -> bool {
+    fs::symlink_metadata(root.join(relative)).is_ok_and(|m| m.file_type().is_file())
+}
+
+/// Moves the file `from` to `to`, which must not exist, with one rename: a
+/// crash leaves it at one place or the other, never at neither nor half.
+pub fn move_file(root: &Path, from: &str, to: &str) -> Result<()> {
+    let source = target(root, from)?;
+    let destination = target(root, to)?;
+    let folder = destination.parent().expect("a file below the root has a folder");
+    fs::create_dir_all(folder)
+        .with_context(|| format!("failed to create `{}`", folder.display()))?;
+    if fs::symlink_metadata(&destination).is_ok() {
+        bail!("`{to}` exists already; okr moves nothing over it");
+    }
+    fs::rename(&source, &destination)
+        .with_context(|| format!("failed to move `{from}` to `{to}`"))?;
+    for folder in [Some(folder), source.parent()].into_iter().flatten() {
+        if let Ok(handle) = File::open(folder) {
+            let _ = handle.sync_all();
+        }
+    }
+    remove_empty_folder(root, &source);
+    Ok(())
+}
+
+/// Removes the folder of a file that has gone, when that is left empty below `groups/`.
+fn remove_empty_folder(root: &Path, path: &Path) {
     if let Some(folder) =
         path.parent().filter(|f| f.starts_with(root.join("groups")) && *f != root.join("groups"))
     {
         // Only succeeds on an empty folder, which is what is meant.
         let _ = fs::remove_dir(folder);
     }
-    Ok(())
 }
 
 #[cfg(unix)]

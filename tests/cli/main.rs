@@ -7,6 +7,7 @@ mod bad_input;
 mod classify;
 mod edits;
 mod examples;
+mod hardening;
 mod output;
 mod reports;
 mod rules;
