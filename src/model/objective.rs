@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use crate::model::Text;
 use crate::model::id::Id;
 use crate::model::reference::ObjectiveRef;
-use crate::model::source::{FileId, Located, Span};
+use crate::model::source::{FileId, InFile, Located, Span};
 
 /// One objective file: `groups/<group>/<period>/<id>.toml`.
 #[derive(Clone, Debug)]
@@ -76,9 +76,9 @@ pub struct KeyResult {
 /// value of the wrong type is reported while loading, and nothing reports
 /// on a note.
 pub struct Checkin {
-    pub date: Located<NaiveDate>,
+    pub date: InFile<NaiveDate>,
     pub value: CheckinValue,
-    pub by: Option<Located<Id>>,
+    pub by: Option<InFile<Id>>,
     pub note: Option<Text>,
     pub confidence: Option<Confidence>,
 }

@@ -23,6 +23,15 @@ pub struct Located<T> {
     pub at: Span,
 }
 
+/// A value together with its byte range in a file its owner knows: what a
+/// check-in keeps, since it always lies in its objective's file and a large
+/// workspace holds hundreds of thousands of them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InFile<T> {
+    pub value: T,
+    range: (u32, u32),
+}
+
 /// What a path in [`Sources`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EntryKind {
@@ -52,6 +61,19 @@ impl Span {
 impl<T> Located<T> {
     pub fn new(value: T, at: Span) -> Located<T> {
         Located { value, at }
+    }
+}
+
+impl<T> InFile<T> {
+    /// Keeps the range of a value read from `file`; a place that is the
+    /// whole file keeps its start.
+    pub fn of(located: Located<T>) -> InFile<T> {
+        InFile { value: located.value, range: located.at.range.unwrap_or((0, 0)) }
+    }
+
+    /// Its place, in `file`.
+    pub fn at(&self, file: FileId) -> Span {
+        Span { file, range: Some(self.range) }
     }
 }
 

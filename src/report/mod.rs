@@ -202,7 +202,7 @@ mod tests {
     };
     use crate::model::org::Group;
     use crate::model::reference::ObjectiveRef;
-    use crate::model::source::{FileId, Located, Span};
+    use crate::model::source::{FileId, InFile, Located, Span};
 
     fn at() -> Span {
         Span::whole(FileId(0))
@@ -229,7 +229,7 @@ mod tests {
             },
         );
         let checkin = |value| Checkin {
-            date: Located::new("2026-11-10".parse().expect("a date"), at()),
+            date: InFile::of(Located::new("2026-11-10".parse().expect("a date"), at())),
             value,
             by: None,
             note: None,

@@ -63,7 +63,7 @@ pub fn checkin_date(cx: &Context<'_>) -> Vec<Finding> {
                 };
                 findings.push(Finding::new(
                     RuleId::CheckinDate,
-                    checkin.date.at,
+                    checkin.date.at(objective.file),
                     format!("check-in of {day} on key result `{}` {problem}", kr.id),
                     help,
                 ));

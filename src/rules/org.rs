@@ -83,47 +83,55 @@ impl std::fmt::Display for Role<'_> {
     }
 }
 
-/// Every place a person is named, in the order of the workspace.
-fn person_references(ws: &Workspace) -> impl Iterator<Item = (&Located<Id>, Role<'_>)> {
-    let groups = ws.groups.values().flat_map(|group| {
-        let leads = group.lead.iter().map(|lead| (lead, Role::GroupLead(&group.id)));
-        leads.chain(group.members.iter().map(|member| (member, Role::Member(&group.id))))
+/// A person named where the name is written.
+fn named(person: &Located<Id>) -> (&Id, Span) {
+    (&person.value, person.at)
+}
+
+/// Every place a person is named, in the order of the workspace: the id,
+/// where it is written, and in what role.
+fn person_references(ws: &Workspace) -> impl Iterator<Item = (&Id, Span, Role<'_>)> {
+    let groups = ws.groups.values().flat_map(move |group| {
+        let leads = group.lead.iter().map(move |lead| (named(lead), Role::GroupLead(&group.id)));
+        leads
+            .chain(group.members.iter().map(move |member| (named(member), Role::Member(&group.id))))
     });
-    let objectives = ws.objectives.iter().flat_map(|objective| {
-        let lead =
-            objective.lead.iter().map(|lead| (lead, Role::ObjectiveLead(&objective.reference.id)));
-        let key_results = objective.key_results.iter().flat_map(|kr| {
-            let lead = kr.lead.iter().map(|lead| (lead, Role::KeyResultLead(&kr.id)));
-            lead.chain(
-                kr.checkins
-                    .iter()
-                    .flat_map(|checkin| checkin.by.iter().map(|by| (by, Role::CheckinBy(&kr.id)))),
-            )
+    let objectives = ws.objectives.iter().flat_map(move |objective| {
+        let file = objective.file;
+        let lead = objective
+            .lead
+            .iter()
+            .map(move |lead| (named(lead), Role::ObjectiveLead(&objective.reference.id)));
+        let key_results = objective.key_results.iter().flat_map(move |kr| {
+            let lead = kr.lead.iter().map(move |lead| (named(lead), Role::KeyResultLead(&kr.id)));
+            let checkins = kr.checkins.iter().flat_map(move |checkin| {
+                checkin.by.iter().map(move |by| ((&by.value, by.at(file)), Role::CheckinBy(&kr.id)))
+            });
+            lead.chain(checkins)
         });
-        let owners = objective.initiatives.iter().flat_map(|initiative| {
-            initiative.owner.iter().map(|owner| (owner, Role::Owner(&initiative.id)))
+        let owners = objective.initiatives.iter().flat_map(move |initiative| {
+            initiative.owner.iter().map(move |owner| (named(owner), Role::Owner(&initiative.id)))
         });
         lead.chain(key_results).chain(owners)
     });
-    groups.chain(objectives)
+    groups.chain(objectives).map(|((id, at), role)| (id, at, role))
 }
 
 pub fn unknown_person(cx: &Context<'_>) -> Vec<Finding> {
     let ws = cx.workspace;
     let mut findings = cx.loaded(RuleId::UnknownPerson);
-    for (person, role) in person_references(ws) {
-        if ws.knows_person(&person.value) {
+    for (person, at, role) in person_references(ws) {
+        if ws.knows_person(person) {
             continue;
         }
         let fallback = format!(
-            "add `[person.{}]` with a `name` to `people.toml`, or name someone who is there",
-            person.value
+            "add `[person.{person}]` with a `name` to `people.toml`, or name someone who is there"
         );
         findings.push(Finding::new(
             RuleId::UnknownPerson,
-            person.at,
-            format!("`{}`, {role}, is not in `people.toml`", person.value),
-            did_you_mean(person.value.as_str(), ws.people.keys().map(Id::as_str), &fallback),
+            at,
+            format!("`{person}`, {role}, is not in `people.toml`"),
+            did_you_mean(person.as_str(), ws.people.keys().map(Id::as_str), &fallback),
         ));
     }
     findings

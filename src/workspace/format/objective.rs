@@ -12,7 +12,7 @@ use crate::model::objective::{
 };
 use crate::model::period::Calendar;
 use crate::model::reference::ObjectiveRef;
-use crate::model::source::{FileId, Located, Span};
+use crate::model::source::{FileId, InFile, Located, Span};
 use crate::workspace::reader::{Fields, entry_id, span_of, type_name};
 
 pub const OBJECTIVE_KEYS: [&str; 7] =
@@ -254,12 +254,12 @@ fn read_checkin(
     let date = checkin.date("date", findings);
     checkin.require("date", &CHECKIN_KEYS, at, "date it: `date = 2026-10-14`", findings);
     let value = read_checkin_value(&checkin, table, at, kind, findings);
-    let by = checkin.id("by", RuleId::UnknownPerson, findings);
+    let by = checkin.id("by", RuleId::UnknownPerson, findings).map(InFile::of);
     let note = checkin.string("note", findings).map(|note| note.value);
     let confidence = checkin
         .choice("confidence", &Confidence::NAMES, Confidence::parse, findings)
         .map(|c| c.value);
-    Some(Checkin { date: date?, value: value?.value, by, note, confidence })
+    Some(Checkin { date: InFile::of(date?), value: value?.value, by, note, confidence })
 }
 
 /// A check-in's value: a number for metrics and levels, `true` or `false` for milestones.
