@@ -151,7 +151,7 @@ pub fn advice(class: Class, focus: Focus, candidates: &[String]) -> String {
             };
             format!(
                 "it is work to do: add it as an initiative under {serve} (`okr add initiative OBJECTIVE \
-                 TITLE --owner PERSON`), and name the outcome it moves as the objective"
+                 TITLE --owner PERSON --supports KR`), and name the outcome it moves as the objective"
             )
         }
         Class::KeyResult => {

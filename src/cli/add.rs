@@ -84,7 +84,7 @@ enum AddCommand {
         /// Why it matters now
         #[arg(long)]
         description: Option<String>,
-        /// Write it even when its title reads as personal development
+        /// Write it even when its title reads as personal development; `okr check` still reports it
         #[arg(long)]
         force: bool,
     },

@@ -131,9 +131,14 @@ pub fn okr_in(folder: &Path, args: &[&str]) -> Run {
 /// The `okr` binary, started in `folder`, with none of okr's variables set
 /// and no user config (a test that wants one sets `XDG_CONFIG_HOME`).
 pub fn okr_command(folder: &Path) -> Command {
+    // What okr keeps in the temporary folder (the text of a refused edit)
+    // stays in the test's own folder, hidden, and goes with it.
+    let temporary = folder.join(".tmp");
+    let _ = std::fs::create_dir_all(&temporary);
     let mut command = Command::new(env!("CARGO_BIN_EXE_okr"));
     command
         .current_dir(folder)
+        .env("TMPDIR", &temporary)
         .env("XDG_CONFIG_HOME", folder.join(".no-user-config"))
         .env_remove("OKR_LOG")
         .env_remove("OKR_WORKSPACE")
