@@ -392,7 +392,10 @@ fn one_person(words: &Words, head: Option<(usize, &str)>, found: &mut Vec<Growth
             .find(|w| ROLES.contains(w))
         && !words.has_any(ORGANISATION)
     {
-        found.push((2.5, format!("a role one person grows into: `{role}`"), false));
+        // "Become a better manager" says outright that a person grows.
+        let better = words.find_phrases(&["a better", "a stronger", "a more"]).is_some();
+        let weight = if better { 3.5 } else { 2.5 };
+        found.push((weight, format!("a role one person grows into: `{role}`"), false));
     }
     if let Some(word) = words.find_any(FIRST_PERSON) {
         found.push((2.0, format!("written in the first person: `{word}`"), false));

@@ -251,6 +251,7 @@ mod tests {
             "Grow as a manager",
             "Work on work-life balance",
             "Complete FinOps Certified Practitioner Course",
+            "Become a better manager",
         ] {
             assert_eq!(class(statement), Class::PersonalDevelopment, "{statement}");
         }
