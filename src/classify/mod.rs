@@ -179,23 +179,40 @@ pub fn advice(class: Class, focus: Focus, candidates: &[String]) -> String {
     }
 }
 
-/// Up to three of `objectives` (reference and title) that share the most
-/// meaningful words with `statement`: where an initiative or key result
-/// could go.
-pub fn candidates<'a>(
-    statement: &str,
-    objectives: impl Iterator<Item = (&'a str, &'a str)>,
-) -> Vec<String> {
-    let wanted = content_words(statement);
-    let mut scored: Vec<(usize, &str)> = objectives
-        .map(|(reference, title)| {
-            let shared = content_words(title).iter().filter(|w| wanted.contains(w)).count();
-            (shared, reference)
-        })
-        .filter(|(shared, _)| *shared > 0)
-        .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
-    scored.into_iter().take(3).map(|(_, reference)| reference.to_owned()).collect()
+/// Objectives an initiative or a key result could go under, with the
+/// subject words of their text read once: a workspace is matched against
+/// many statements (every flagged title, every line of `okr classify -`).
+#[derive(Debug, Default)]
+pub struct Homes {
+    objectives: Vec<(String, Vec<String>)>,
+}
+
+impl Homes {
+    /// The objectives as reference and the text to match against.
+    pub fn new<T: AsRef<str>>(objectives: impl IntoIterator<Item = (String, T)>) -> Homes {
+        let objectives = objectives
+            .into_iter()
+            .map(|(reference, text)| (reference, content_words(text.as_ref())))
+            .collect();
+        Homes { objectives }
+    }
+
+    /// Up to three references, other than `except`, that share the most
+    /// subject words with `statement`.
+    pub fn best(&self, statement: &str, except: Option<&str>) -> Vec<String> {
+        let wanted = content_words(statement);
+        let mut scored: Vec<(usize, &str)> = self
+            .objectives
+            .iter()
+            .filter(|(reference, _)| Some(reference.as_str()) != except)
+            .map(|(reference, words)| {
+                (words.iter().filter(|w| wanted.contains(w)).count(), reference.as_str())
+            })
+            .filter(|(shared, _)| *shared > 0)
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+        scored.into_iter().take(3).map(|(_, reference)| reference.to_owned()).collect()
+    }
 }
 
 /// The words of a statement that carry its subject: longer than three
@@ -342,14 +359,16 @@ mod tests {
     }
 
     #[test]
-    fn candidates_share_words_with_the_statement() {
-        let objectives = [
-            ("sales/2026-Q4/grow-revenue", "Grow revenue in Europe"),
-            ("ops/2026-Q4/onboarding", "Make onboarding effortless"),
-        ];
-        let found = candidates("Ship the onboarding checklist", objectives.into_iter());
-        assert_eq!(found, ["ops/2026-Q4/onboarding"]);
+    fn homes_share_words_with_the_statement() {
+        let homes = Homes::new([
+            ("sales/2026-Q4/grow-revenue".to_owned(), "Grow revenue in Europe"),
+            ("ops/2026-Q4/onboarding".to_owned(), "Make onboarding effortless"),
+        ]);
+        assert_eq!(homes.best("Ship the onboarding checklist", None), ["ops/2026-Q4/onboarding"]);
+        assert!(
+            homes.best("Ship the onboarding checklist", Some("ops/2026-Q4/onboarding")).is_empty()
+        );
         // Sharing a verb is no reason: "grow" is what both do, not what they are about.
-        assert!(candidates("Grow the partner list", objectives.into_iter()).is_empty());
+        assert!(homes.best("Grow the partner list", None).is_empty());
     }
 }

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use toml_edit::{Array, DocumentMut, Item, Table, value};
 
-use okr::classify::{Class, Focus};
+use okr::classify::{Class, Classification, Focus};
 use okr::model::id::Id;
 use okr::model::objective::InitiativeStatus;
 use okr::model::org::GroupKind;
@@ -223,8 +223,12 @@ pub fn run(global: &Global, args: &AddArgs) -> Result<ExitCode> {
         AddCommand::Kr(_) => (String::new(), String::new()),
     };
     let mut allowed: &[&str] = &[];
-    if let AddCommand::Objective { title, force, .. } = &args.what {
-        match judge_title(global, title, *force)? {
+    let reading = match &args.what {
+        AddCommand::Objective { title, .. } => Some(okr::classify::classify(title)),
+        _ => None,
+    };
+    if let (AddCommand::Objective { title, force, .. }, Some(reading)) = (&args.what, &reading) {
+        match judge_title(global, title, reading, *force)? {
             Judgement::Write => {}
             Judgement::Force => allowed = CLASSIFIER_RULES,
             Judgement::Stop => {
@@ -272,10 +276,7 @@ pub fn run(global: &Global, args: &AddArgs) -> Result<ExitCode> {
     let done = format!("added {what} {reference}");
     let status =
         finish(global, transaction, edits, allowed, &done, &reference, args.printed.json())?;
-    if let AddCommand::Objective { title, .. } = &args.what
-        && status == ExitCode::from(1)
-        && okr::classify::classify(title).certain
-    {
+    if status == ExitCode::from(1) && reading.is_some_and(|reading| reading.certain) {
         eprintln!(
             "help: reword it, or give `--force` to write it anyway; `okr check` then reports it until it is reworded or `[rules] personal-development` is set to `warn`"
         );
@@ -301,8 +302,12 @@ enum Judgement {
 /// before the lock is taken; elsewhere personal development is refused by
 /// the validator unless `--force` is given, and an initiative or a key
 /// result is written with a warning.
-fn judge_title(global: &Global, title: &str, force: bool) -> Result<Judgement> {
-    let reading = okr::classify::classify(title);
+fn judge_title(
+    global: &Global,
+    title: &str,
+    reading: &Classification,
+    force: bool,
+) -> Result<Judgement> {
     let class = reading.class;
     if force {
         return Ok(Judgement::Force);

@@ -12,9 +12,9 @@ use anyhow::Result;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
-use okr::classify::{self, Class, Classification, Focus};
+use okr::classify::{self, Class, Classification, Focus, Homes};
 use okr::model::Workspace;
-use okr::render::{json_safe, printable};
+use okr::render::printable;
 
 use crate::cli::ui;
 
@@ -63,9 +63,8 @@ struct Answer {
 /// What the command knows besides the statement.
 pub struct Surroundings {
     /// The workspace's objectives of the current period that read as
-    /// objectives: their reference, and their title with their key
-    /// results' titles, which is what a statement is matched against.
-    pub objectives: Vec<(String, String)>,
+    /// objectives, matched on their title and their key results' titles.
+    pub homes: Homes,
     /// Whether `--no-input` was given.
     pub no_input: bool,
     pub may_ask: bool,
@@ -76,32 +75,29 @@ impl Surroundings {
     /// okr runs in one; none elsewhere, since a statement can be judged
     /// without one.
     pub fn from(workspace: Option<&Workspace>, no_input: bool, may_ask: bool) -> Surroundings {
-        let objectives = workspace.map(homes).unwrap_or_default();
-        Surroundings { objectives, no_input, may_ask }
+        let homes = workspace.map(homes).unwrap_or_default();
+        Surroundings { homes, no_input, may_ask }
     }
 }
 
 /// The objectives an initiative or a key result could go under: those whose
 /// title reads as an objective, since one that reads as work or a measure
 /// is no home for more of it.
-fn homes(ws: &Workspace) -> Vec<(String, String)> {
-    ws.objectives
-        .iter()
-        .filter_map(|objective| {
-            let title = &objective.title.as_ref()?.value;
-            if classify::classify(title).class != Class::Objective {
-                return None;
+fn homes(ws: &Workspace) -> Homes {
+    Homes::new(ws.objectives.iter().filter_map(|objective| {
+        let title = &objective.title.as_ref()?.value;
+        if classify::classify(title).class != Class::Objective {
+            return None;
+        }
+        let mut text = title.to_string();
+        for kr in &objective.key_results {
+            if let Some(kr_title) = &kr.title {
+                text.push_str(". ");
+                text.push_str(&kr_title.value);
             }
-            let mut text = title.to_string();
-            for kr in &objective.key_results {
-                if let Some(kr_title) = &kr.title {
-                    text.push_str(". ");
-                    text.push_str(&kr_title.value);
-                }
-            }
-            Some((objective.reference.to_string(), text))
-        })
-        .collect()
+        }
+        Some((objective.reference.to_string(), text))
+    }))
 }
 
 pub fn run(args: &ClassifyArgs, surroundings: &Surroundings) -> Result<ExitCode> {
@@ -132,14 +128,14 @@ pub fn run(args: &ClassifyArgs, surroundings: &Surroundings) -> Result<ExitCode>
     );
 
     let answer = if args.ask {
-        walk(&args.statement, args.single_person, surroundings)?
+        walk(&args.statement, focus, surroundings)?
     } else {
         answer(&args.statement, classify::classify(&args.statement), focus, surroundings)
     };
     let mut out = std::io::stdout().lock();
     match args.format {
         ClassifyFormat::Text => write!(out, "{}", text(&answer))?,
-        ClassifyFormat::Json => writeln!(out, "{}", json_safe(serde_json::to_string(&answer)?))?,
+        ClassifyFormat::Json => write!(out, "{}", okr::report::json(&answer))?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -175,7 +171,7 @@ fn each_line(args: &ClassifyArgs, focus: Focus, surroundings: &Surroundings) -> 
                 writeln!(out, "{}: {}", answer.class.as_str(), printable(&answer.statement))?;
             }
             ClassifyFormat::Json => {
-                writeln!(out, "{}", json_safe(serde_json::to_string(&answer)?))?;
+                write!(out, "{}", okr::report::json(&answer))?;
             }
         }
     }
@@ -202,10 +198,7 @@ fn answer(
 /// result could go under.
 fn advice(statement: &str, class: Class, focus: Focus, surroundings: &Surroundings) -> String {
     let homes = match class {
-        Class::Initiative | Class::KeyResult => classify::candidates(
-            statement,
-            surroundings.objectives.iter().map(|(r, t)| (r.as_str(), t.as_str())),
-        ),
+        Class::Initiative | Class::KeyResult => surroundings.homes.best(statement, None),
         Class::PersonalDevelopment | Class::Objective => Vec::new(),
     };
     classify::advice(class, focus, &homes)
@@ -225,12 +218,9 @@ fn text(answer: &Answer) -> String {
 }
 
 /// `--ask`: the decision of SPEC §1 as questions, each pre-set to the
-/// classifier's reading; the first yes decides.
-fn walk(
-    statement: &str,
-    single_person: Option<YesNo>,
-    surroundings: &Surroundings,
-) -> Result<Answer> {
+/// classifier's reading; the first yes decides. A `focus` already known
+/// (from `--single-person`) answers the last question.
+fn walk(statement: &str, focus: Focus, surroundings: &Surroundings) -> Result<Answer> {
     let found = classify::classify(statement);
     let questions = [
         (
@@ -253,11 +243,12 @@ fn walk(
         }
     }
 
-    let focus = match single_person {
-        Some(YesNo::Yes) => Focus::Individual,
-        Some(YesNo::No) => Focus::Group,
-        None if ui::confirm("Should only one person focus on it?", false)? => Focus::Individual,
-        None => Focus::Group,
+    let focus = match focus {
+        Focus::Unknown if ui::confirm("Should only one person focus on it?", false)? => {
+            Focus::Individual
+        }
+        Focus::Unknown => Focus::Group,
+        given => given,
     };
     Ok(decided(statement, Class::Objective, focus, &found, surroundings))
 }

@@ -2,10 +2,13 @@
 //! written as an objective may be personal development, an initiative or a
 //! key result (SPEC §1).
 
-use crate::classify::{self, Class, Classification, Focus};
+use std::collections::BTreeMap;
+
+use crate::classify::{self, Class, Classification, Focus, Homes};
 use crate::finding::{Finding, RuleId};
 use crate::model::Workspace;
 use crate::model::objective::Objective;
+use crate::model::period::Period;
 use crate::rules::Context;
 
 /// Each titled objective with what its title reads as.
@@ -18,24 +21,50 @@ fn classified<'a>(
     })
 }
 
+/// Every titled objective of each period, as a place an initiative or a
+/// key result of that period could go.
+fn homes_by_period(ws: &Workspace) -> BTreeMap<&Period, Homes> {
+    let mut texts: BTreeMap<&Period, Vec<(String, &str)>> = BTreeMap::new();
+    for objective in &ws.objectives {
+        if let Some(title) = &objective.title {
+            let entry = (objective.reference.to_string(), title.value.as_str());
+            texts.entry(&objective.reference.period).or_default().push(entry);
+        }
+    }
+    texts.into_iter().map(|(period, texts)| (period, Homes::new(texts))).collect()
+}
+
 /// The objectives of the same period that an initiative or key result
 /// could go under, best first: those that share words with the title, else
 /// the objective it is aligned to.
-fn homes(ws: &Workspace, objective: &Objective, title: &str) -> Vec<String> {
-    let others: Vec<(String, &str)> = ws
-        .objectives
-        .iter()
-        .filter(|other| other.reference != objective.reference)
-        .filter(|other| other.reference.period == objective.reference.period)
-        .filter_map(|other| {
-            Some((other.reference.to_string(), other.title.as_ref()?.value.as_str()))
-        })
-        .collect();
-    let found = classify::candidates(title, others.iter().map(|(r, t)| (r.as_str(), *t)));
+fn homes(by_period: &BTreeMap<&Period, Homes>, objective: &Objective, title: &str) -> Vec<String> {
+    let reference = objective.reference.to_string();
+    let found = by_period
+        .get(&objective.reference.period)
+        .map(|homes| homes.best(title, Some(&reference)))
+        .unwrap_or_default();
     if !found.is_empty() {
         return found;
     }
     objective.aligned_to.iter().map(|parent| parent.value.to_string()).collect()
+}
+
+/// The findings of a rule that reads objectives classed `class` as
+/// something else, with advice that names where they could go.
+fn misread(cx: &Context<'_>, class: Class, rule: RuleId) -> Vec<Finding> {
+    let flagged: Vec<_> = classified(cx).filter(|(_, _, c)| c.class == class).collect();
+    if flagged.is_empty() {
+        return Vec::new();
+    }
+    let by_period = homes_by_period(cx.workspace);
+    flagged
+        .into_iter()
+        .filter_map(|(objective, title, c)| {
+            let homes = homes(&by_period, objective, title);
+            let help = classify::advice(class, Focus::Unknown, &homes);
+            finding(rule, objective, c.class, because(c), help)
+        })
+        .collect()
 }
 
 fn because(classification: &Classification) -> String {
@@ -69,23 +98,9 @@ pub fn personal_development(cx: &Context<'_>) -> Vec<Finding> {
 }
 
 pub fn initiative_as_objective(cx: &Context<'_>) -> Vec<Finding> {
-    classified(cx)
-        .filter(|(_, _, c)| c.class == Class::Initiative)
-        .filter_map(|(objective, title, c)| {
-            let homes = homes(cx.workspace, objective, title);
-            let help = classify::advice(Class::Initiative, Focus::Unknown, &homes);
-            finding(RuleId::InitiativeAsObjective, objective, c.class, because(c), help)
-        })
-        .collect()
+    misread(cx, Class::Initiative, RuleId::InitiativeAsObjective)
 }
 
 pub fn key_result_as_objective(cx: &Context<'_>) -> Vec<Finding> {
-    classified(cx)
-        .filter(|(_, _, c)| c.class == Class::KeyResult)
-        .filter_map(|(objective, title, c)| {
-            let homes = homes(cx.workspace, objective, title);
-            let help = classify::advice(Class::KeyResult, Focus::Unknown, &homes);
-            finding(RuleId::KeyResultAsObjective, objective, c.class, because(c), help)
-        })
-        .collect()
+    misread(cx, Class::KeyResult, RuleId::KeyResultAsObjective)
 }
