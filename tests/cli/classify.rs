@@ -290,21 +290,8 @@ fn add_objective_off_a_terminal_writes_an_initiative_with_a_warning() {
 
 #[cfg(unix)]
 mod prompts {
-    use rexpect::session::{PtySession, spawn_command};
-
-    use crate::support::{AS_OF, Workspace, okr_command};
-
-    fn keys(session: &mut PtySession, keys: &str) {
-        std::thread::sleep(std::time::Duration::from_millis(200));
-        session.send(keys).unwrap();
-        session.flush().unwrap();
-    }
-
-    fn spawn(ws: &Workspace, args: &[&str]) -> PtySession {
-        let mut command = okr_command(ws.path());
-        command.args(args).env("TERM", "xterm");
-        spawn_command(command, Some(10_000)).expect("okr starts in a pseudo-terminal")
-    }
+    use crate::support::pty::{keys, spawn};
+    use crate::support::{AS_OF, Workspace};
 
     #[test]
     fn ask_walks_the_decision_and_the_answers_decide() {

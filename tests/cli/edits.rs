@@ -309,22 +309,10 @@ fn a_missing_value_off_a_terminal_names_the_flag() {
 
 #[cfg(unix)]
 mod prompts {
-    use rexpect::session::{PtySession, spawn_command};
+    use rexpect::session::spawn_command;
 
     use crate::support::Workspace;
-
-    /// Sends keys once the prompt has had time to put the terminal in raw mode.
-    fn keys(session: &mut PtySession, keys: &str) {
-        std::thread::sleep(std::time::Duration::from_millis(200));
-        session.send(keys).unwrap();
-        session.flush().unwrap();
-    }
-
-    fn spawn(ws: &Workspace, args: &[&str]) -> PtySession {
-        let mut command = crate::support::okr_command(ws.path());
-        command.args(args).env("TERM", "xterm");
-        spawn_command(command, Some(10_000)).expect("okr starts in a pseudo-terminal")
-    }
+    use crate::support::pty::{keys, spawn};
 
     #[test]
     fn missing_values_are_asked_for_with_the_workspace_as_choices() {

@@ -212,3 +212,25 @@ impl Check {
         assert_eq!(self.status, 0);
     }
 }
+
+/// A real pseudo-terminal, for the commands that prompt.
+#[cfg(unix)]
+pub mod pty {
+    use rexpect::session::{PtySession, spawn_command};
+
+    use super::{Workspace, okr_command};
+
+    /// Sends keys once the prompt has had time to put the terminal in raw mode.
+    pub fn keys(session: &mut PtySession, keys: &str) {
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        session.send(keys).unwrap();
+        session.flush().unwrap();
+    }
+
+    /// `okr` with `args` in `ws`, on a terminal.
+    pub fn spawn(ws: &Workspace, args: &[&str]) -> PtySession {
+        let mut command = okr_command(ws.path());
+        command.args(args).env("TERM", "xterm");
+        spawn_command(command, Some(10_000)).expect("okr starts in a pseudo-terminal")
+    }
+}
